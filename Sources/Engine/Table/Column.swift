@@ -1,0 +1,128 @@
+/// One column of a table: typed values plus an optional validity mask.
+///
+/// A null row still occupies a slot in `values` (0, false or the empty string);
+/// `validity` says which slots hold real values. `validity == nil` means no nulls.
+public struct Column: Sendable, Equatable {
+  /// The typed storage of a column.
+  public enum Values: Sendable, Equatable {
+    case int([Int64])
+    case float([Double])
+    case bool([Bool])
+    case string(StringStorage)
+    /// Nanoseconds since the epoch, UTC.
+    case timestamp([Int64])
+  }
+
+  public var values: Values
+  public var validity: NullMask?
+
+  public init(_ values: Values, validity: NullMask? = nil) {
+    self.values = values
+    self.validity = validity.flatMap { $0.nullCount == 0 ? nil : $0 }
+  }
+
+  public var type: ColumnType {
+    switch values {
+    case .int: return .int
+    case .float: return .float
+    case .bool: return .bool
+    case .string: return .string
+    case .timestamp: return .timestamp
+    }
+  }
+
+  public var count: Int {
+    switch values {
+    case .int(let v): return v.count
+    case .float(let v): return v.count
+    case .bool(let v): return v.count
+    case .string(let v): return v.count
+    case .timestamp(let v): return v.count
+    }
+  }
+
+  @inline(__always)
+  public func isNull(_ i: Int) -> Bool {
+    guard let validity else { return false }
+    return !validity.isValid(i)
+  }
+
+  public var nullCount: Int { validity?.nullCount ?? 0 }
+
+  /// Row `i` as a `Value`.
+  public subscript(i: Int) -> Value {
+    if isNull(i) { return .null }
+    switch values {
+    case .int(let v): return .int(v[i])
+    case .float(let v): return .float(v[i])
+    case .bool(let v): return .bool(v[i])
+    case .string(let v): return .string(v[i])
+    case .timestamp(let v): return .timestamp(v[i])
+    }
+  }
+
+  /// Row `i` as a Double for numeric and boolean columns; `nil` when null or not numeric.
+  @inline(__always)
+  public func double(at i: Int) -> Double? {
+    if isNull(i) { return nil }
+    switch values {
+    case .int(let v): return Double(v[i])
+    case .float(let v): return v[i]
+    case .bool(let v): return v[i] ? 1 : 0
+    case .timestamp(let v): return Double(v[i])
+    case .string: return nil
+    }
+  }
+
+  /// The rows at `indices`, in that order.
+  /// - Complexity: O(indices.count), plus the bytes of string rows.
+  public func gather(_ indices: [Int]) -> Column {
+    let mask = validity.map { old in
+      var mask = NullMask(count: indices.count)
+      for (k, i) in indices.enumerated() where !old.isValid(i) { mask.set(k, valid: false) }
+      return mask
+    }
+    switch values {
+    case .int(let v): return Column(.int(indices.map { v[$0] }), validity: mask)
+    case .float(let v): return Column(.float(indices.map { v[$0] }), validity: mask)
+    case .bool(let v): return Column(.bool(indices.map { v[$0] }), validity: mask)
+    case .string(let v): return Column(.string(v.gather(indices)), validity: mask)
+    case .timestamp(let v): return Column(.timestamp(indices.map { v[$0] }), validity: mask)
+    }
+  }
+
+  /// Builds a column of `type` from cell values; `null` cells become nulls.
+  /// Values of another numeric type are converted (ints to floats, bools to ints).
+  public init(type: ColumnType, cells: [Value]) {
+    var builder = ColumnBuilder(type: type, capacity: cells.count)
+    for cell in cells { builder.append(cell) }
+    self = builder.finish()
+  }
+
+  /// Builds a column from cells, choosing the narrowest type that holds them all.
+  public init(inferringFrom cells: [Value]) {
+    self.init(type: Column.commonType(of: cells), cells: cells)
+  }
+
+  /// The narrowest type that holds every non-null value (string when they disagree).
+  public static func commonType(of cells: [Value]) -> ColumnType {
+    var result: ColumnType?
+    for cell in cells {
+      guard let t = cell.type else { continue }
+      switch (result, t) {
+      case (nil, _): result = t
+      case (.int?, .float), (.float?, .int): result = .float
+      case (let r?, _) where r == t: break
+      default: return .string
+      }
+    }
+    return result ?? .string
+  }
+
+  /// A column of `count` nulls of `type`.
+  public static func nulls(_ type: ColumnType, count: Int) -> Column {
+    var builder = ColumnBuilder(type: type, capacity: count)
+    for _ in 0..<count { builder.append(.null) }
+    return builder.finish()
+  }
+}

@@ -1,0 +1,42 @@
+/// Finds the names closest to a misspelt one, for "did you mean" hints.
+public enum NameSuggester {
+  /// Up to three candidates within a small edit distance of `name`, closest first.
+  /// Case differences count less than other edits.
+  public static func closest(to name: String, among candidates: [String]) -> [String] {
+    let limit = max(2, name.count / 3)
+    let scored = candidates.compactMap { candidate -> (String, Int)? in
+      if candidate.lowercased() == name.lowercased() { return (candidate, 0) }
+      let d = distance(name.lowercased(), candidate.lowercased())
+      if candidate.lowercased().hasPrefix(name.lowercased()), name.count >= 3 {
+        return (candidate, min(d, limit))
+      }
+      return d <= limit ? (candidate, d) : nil
+    }
+    return scored.sorted { $0.1 < $1.1 }.prefix(3).map(\.0)
+  }
+
+  /// " (did you mean X?)" or " (did you mean X or Y?)", empty when there is nothing to offer.
+  public static func didYouMean(_ suggestions: [String]) -> String {
+    guard !suggestions.isEmpty else { return "" }
+    return "; did you mean " + suggestions.joined(separator: " or ") + "?"
+  }
+
+  /// Levenshtein distance between two strings, by characters.
+  public static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,4 @@
+import DSL
+import Engine
+
+print("evs")
