@@ -1,0 +1,106 @@
+/// Works out the type an expression yields over a schema, without touching any rows.
+///
+/// The DSL uses it to reject a pipeline before running it. A result of `nil` means
+/// the expression is the `null` literal, which fits any type.
+public enum ExpressionTyper {
+  /// The result type of `expression` over columns of the given types.
+  /// - Throws: `ExpressionError` for unknown columns or functions and mismatched types.
+  public static func type(
+    of expression: Expression, in schema: [String: ColumnType]
+  ) throws(ExpressionError) -> ColumnType? {
+    switch expression {
+    case .column(let name):
+      guard let type = schema[name] else {
+        let names = Array(schema.keys).sorted()
+        throw .column(.unknown(name, suggestions: NameSuggester.closest(to: name, among: names)))
+      }
+      return type
+
+    case .literal(let value):
+      return value.type
+
+    case .not(let operand):
+      try expect(try type(of: operand, in: schema), [.bool], "the operand of 'not'")
+      return .bool
+
+    case .negate(let operand):
+      let t = try type(of: operand, in: schema)
+      try expect(t, [.int, .float], "the operand of '-'")
+      return t
+
+    case .binary(let op, let left, let right):
+      return try binaryType(
+        op, try type(of: left, in: schema), try type(of: right, in: schema))
+
+    case .inList(let operand, let list, _):
+      _ = try type(of: operand, in: schema)
+      for item in list { _ = try type(of: item, in: schema) }
+      return .bool
+
+    case .call(let name, let arguments):
+      let function = try FunctionLibrary.function(named: name)
+      var types: [ColumnType?] = []
+      for argument in arguments { types.append(try type(of: argument, in: schema)) }
+      return try function.resultType(types)
+    }
+  }
+
+  static func binaryType(
+    _ op: BinaryOperator, _ left: ColumnType?, _ right: ColumnType?
+  ) throws(ExpressionError) -> ColumnType? {
+    let mismatch = ExpressionError.operandTypes(
+      op: op.rawValue, left: left?.rawValue ?? "null", right: right?.rawValue ?? "null")
+    switch op {
+    case .and, .or:
+      try expect(left, [.bool], "the left side of '\(op.rawValue)'")
+      try expect(right, [.bool], "the right side of '\(op.rawValue)'")
+      return .bool
+
+    case _ where op.isStringTest:
+      try expect(left, [.string], "the left side of '\(op.rawValue)'")
+      try expect(right, [.string], "the right side of '\(op.rawValue)'")
+      return .bool
+
+    case _ where op.isComparison:
+      guard let left, let right else { return .bool }
+      let numeric: Set<ColumnType> = [.int, .float, .bool]
+      if left == right || (numeric.contains(left) && numeric.contains(right)) { return .bool }
+      throw mismatch
+
+    default:
+      return try arithmeticType(op, left, right, mismatch: mismatch)
+    }
+  }
+
+  private static func arithmeticType(
+    _ op: BinaryOperator, _ left: ColumnType?, _ right: ColumnType?,
+    mismatch: ExpressionError
+  ) throws(ExpressionError) -> ColumnType? {
+    guard let left, let right else { return left ?? right }
+    switch (left, right) {
+    case (.int, .int), (.int, .bool), (.bool, .int), (.bool, .bool):
+      return op == .divide ? .float : .int
+    case (.float, .int), (.int, .float), (.float, .float), (.float, .bool), (.bool, .float):
+      return .float
+    case (.timestamp, .int) where op == .add || op == .subtract:
+      return .timestamp
+    case (.int, .timestamp) where op == .add:
+      return .timestamp
+    case (.timestamp, .timestamp) where op == .subtract:
+      return .int
+    case (.string, .string) where op == .add:
+      return .string
+    default:
+      throw mismatch
+    }
+  }
+
+  /// Throws unless `type` is one of `allowed` (or null, which fits anything).
+  static func expect(
+    _ type: ColumnType?, _ allowed: [ColumnType], _ what: String
+  ) throws(ExpressionError) {
+    guard let type, !allowed.contains(type) else { return }
+    let names = allowed.map(\.rawValue).joined(separator: " or ")
+    throw .wrongType(what: what, found: type.rawValue, expected: names)
+  }
+}
