@@ -1,0 +1,37 @@
+import Engine
+
+/// A pipeline verb with its parsed arguments.
+enum Verb: Equatable {
+  case features(kind: String, Options)
+  case extend([(name: String, Expression)])
+  case whereRows(Expression)
+  /// Columns to keep in order: a plain name, or `NAME = EXPR` (renames and computed).
+  case select([(name: String, Expression)])
+  case drop([String])
+  case sort([SortKey])
+  case head(Int)
+  case tail(Int)
+  case top(Int, SortKey)
+  case distinct([String])
+  case groupby(keys: [String], [Aggregation])
+  case count
+  case cluster(columns: [String], Options)
+  case describe
+  case schema
+  case plot(ChartSpec)
+  case save(path: String, Options)
+
+  static func == (a: Verb, b: Verb) -> Bool {
+    String(describing: a) == String(describing: b)
+  }
+
+  /// Verbs and their aliases, as written.
+  static let names: [String: String] = [
+    "features": "features", "extend": "extend", "where": "where", "filter": "where",
+    "select": "select", "project": "select", "drop": "drop", "project-away": "drop",
+    "sort": "sort", "order": "sort", "head": "head", "take": "head", "limit": "head",
+    "tail": "tail", "top": "top", "distinct": "distinct", "groupby": "groupby",
+    "summarize": "summarize", "count": "count", "cluster": "cluster", "describe": "describe",
+    "schema": "schema", "plot": "plot", "plot-ascii": "plot", "render": "plot", "save": "save",
+  ]
+}

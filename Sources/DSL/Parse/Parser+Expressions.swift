@@ -1,0 +1,168 @@
+import Engine
+
+/// Expressions, loosest first:
+///
+/// ```
+/// or         := and ('or' and)*
+/// and        := comparison ('and' comparison)*
+/// comparison := additive (COMPARE additive | ['!']'in' '(' list ')')?
+/// additive   := multiplicative (('+' | '-') multiplicative)*
+/// multiplicative := unary (('*' | '/' | '%') unary)*
+/// unary      := 'not' unary | '-' unary | primary
+/// primary    := literal | NAME | NAME '(' args ')' | '(' expr ')'
+/// ```
+extension Parser {
+  static let comparisons: [String: BinaryOperator] = [
+    "==": .equal, "!=": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater,
+    ">=": .greaterOrEqual, "=~": .equalIgnoringCase,
+  ]
+
+  static let wordOperators: [String: BinaryOperator] = [
+    "contains": .contains, "startswith": .startsWith, "endswith": .endsWith,
+    "matches": .matches, "has": .contains,
+  ]
+
+  mutating func parseExpression() throws(ParseError) -> Expression {
+    var left = try parseAnd()
+    while tryEat(keyword: "or") {
+      left = .binary(.or, left, try parseAnd())
+    }
+    return left
+  }
+
+  mutating func parseAnd() throws(ParseError) -> Expression {
+    var left = try parseComparison()
+    while tryEat(keyword: "and") {
+      left = .binary(.and, left, try parseComparison())
+    }
+    return left
+  }
+
+  mutating func parseComparison() throws(ParseError) -> Expression {
+    let left = try parseAdditive()
+    if case .symbol(let s) = current.kind, let op = Self.comparisons[s] {
+      advance()
+      return .binary(op, left, try parseAdditive())
+    }
+    if let word = current.identifier, let op = Self.wordOperators[word] {
+      advance()
+      return .binary(op, left, try parseAdditive())
+    }
+    if current.isSymbol("!"), let word = peek().identifier {
+      if word == "contains" {
+        advance()
+        advance()
+        return .binary(.notContains, left, try parseAdditive())
+      }
+      if word == "in" {
+        advance()
+        advance()
+        return .inList(left, try parseList(), negated: true)
+      }
+    }
+    if tryEat(keyword: "in") {
+      return .inList(left, try parseList(), negated: false)
+    }
+    return left
+  }
+
+  mutating func parseList() throws(ParseError) -> [Expression] {
+    try expect(symbol: "(", "to open the list of 'in'")
+    var items: [Expression] = []
+    if !current.isSymbol(")") {
+      repeat { items.append(try parseAdditive()) } while tryEat(symbol: ",")
+    }
+    try expect(symbol: ")", "to close the list")
+    return items
+  }
+
+  mutating func parseAdditive() throws(ParseError) -> Expression {
+    var left = try parseMultiplicative()
+    while true {
+      if tryEat(symbol: "+") {
+        left = .binary(.add, left, try parseMultiplicative())
+      } else if tryEat(symbol: "-") {
+        left = .binary(.subtract, left, try parseMultiplicative())
+      } else {
+        return left
+      }
+    }
+  }
+
+  mutating func parseMultiplicative() throws(ParseError) -> Expression {
+    var left = try parseUnary()
+    while true {
+      if tryEat(symbol: "*") {
+        left = .binary(.multiply, left, try parseUnary())
+      } else if tryEat(symbol: "/") {
+        left = .binary(.divide, left, try parseUnary())
+      } else if tryEat(symbol: "%") {
+        left = .binary(.modulo, left, try parseUnary())
+      } else {
+        return left
+      }
+    }
+  }
+
+  mutating func parseUnary() throws(ParseError) -> Expression {
+    if tryEat(keyword: "not") { return .not(try parseUnary()) }
+    if tryEat(symbol: "-") {
+      switch try parseUnary() {
+      case .literal(.int(let v)): return .literal(.int(-v))
+      case .literal(.float(let v)): return .literal(.float(-v))
+      case let operand: return .negate(operand)
+      }
+    }
+    return try parsePrimary()
+  }
+
+  mutating func parsePrimary() throws(ParseError) -> Expression {
+    let token = current
+    switch token.kind {
+    case .integer(let v):
+      advance()
+      return .literal(.int(v))
+    case .float(let v):
+      advance()
+      return .literal(.float(v))
+    case .duration(let v):
+      advance()
+      return .literal(.int(v))
+    case .string(let s):
+      advance()
+      return .literal(.string(s))
+    case .identifier("true"):
+      advance()
+      return .literal(.bool(true))
+    case .identifier("false"):
+      advance()
+      return .literal(.bool(false))
+    case .identifier("null"):
+      advance()
+      return .literal(.null)
+    case .identifier(let name) where peek().isSymbol("("):
+      advance()
+      names.append((name, Span(token)))
+      return .call(name, try parseArguments(of: name))
+    case .identifier, .quotedName:
+      return .column(try expectName("a name"))
+    case .symbol("("):
+      advance()
+      let inner = try parseExpression()
+      try expect(symbol: ")", "to close the parenthesis")
+      return inner
+    default:
+      throw error("expected a value, a column name or '(', found \(token.display)")
+    }
+  }
+
+  mutating func parseArguments(of function: String) throws(ParseError) -> [Expression] {
+    try expect(symbol: "(", "after \(function)")
+    var arguments: [Expression] = []
+    if !current.isSymbol(")") {
+      repeat { arguments.append(try parseExpression()) } while tryEat(symbol: ",")
+    }
+    try expect(symbol: ")", "to close the arguments of \(function)()")
+    return arguments
+  }
+}

@@ -1,0 +1,213 @@
+import Engine
+
+/// The arguments of each verb (LANGUAGE.md, "Pipelines").
+extension Parser {
+  mutating func parseStage() throws(ParseError) -> Stage {
+    names = []
+    let start = current
+    guard var word = current.identifier else {
+      throw error("expected a verb after '|', found \(current.display)")
+    }
+    advance()
+    if word == "project" || word == "plot", current.isSymbol("-"), let tail = peek().identifier,
+      current.offset == start.offset + start.length
+    {
+      advance()
+      advance()
+      word += "-" + tail
+    }
+    guard let verbName = Verb.names[word] else {
+      let hint = NameSuggester.didYouMean(
+        NameSuggester.closest(to: word, among: Array(Verb.names.keys).sorted()))
+      throw error("unknown verb '\(word)'\(hint)", at: start)
+    }
+    let verb = try parseArguments(verb: verbName, written: word)
+    let end = tokens[max(0, position - 1)]
+    return Stage(verb: verb, span: Span(start).through(Span(end)), names: names)
+  }
+
+  private mutating func parseArguments(verb: String, written: String) throws(ParseError)
+    -> Verb
+  {
+    switch verb {
+    case "features":
+      guard current.isKeyword("process") else {
+        throw error("expected 'process' after 'features' (the one feature set there is)")
+      }
+      advance()
+      let options = try parseOptions(
+        allowed: ["path", "cmdline", "session", "sep"], verb: "features process")
+      for (name, entry) in options.entries {
+        if case .name(let column) = entry.value, name != "sep" { names.append((column, entry.span)) }
+      }
+      return .features(kind: "process", options)
+    case "extend": return .extend(try parseAssignments(requireName: true))
+    case "where": return .whereRows(try parseExpression())
+    case "select": return .select(try parseAssignments(requireName: false))
+    case "drop": return .drop(try parseNameList("a column to drop"))
+    case "sort":
+      if written == "order" || current.isKeyword("by") {
+        guard tryEat(keyword: "by") else { throw error("expected 'by' after 'order'") }
+      }
+      return .sort(try parseSortKeys())
+    case "head": return .head(try expectInteger("a row count"))
+    case "tail": return .tail(try expectInteger("a row count"))
+    case "top":
+      let n = try expectInteger("a row count")
+      guard tryEat(keyword: "by") else { throw error("expected 'by' after 'top \(n)'") }
+      return .top(n, try parseSortKey())
+    case "distinct": return .distinct(try parseNameList("a column"))
+    case "groupby": return try parseGroupby()
+    case "summarize": return try parseSummarize()
+    case "count": return .count
+    case "cluster":
+      let columns = try parseNameList("a numeric column to cluster on")
+      let options = try parseOptions(
+        allowed: ["eps", "min", "normalize", "time", "keep"], verb: "cluster")
+      if let entry = options.entries["time"], case .name(let column) = entry.value {
+        names.append((column, entry.span))
+      }
+      return .cluster(columns: columns, options)
+    case "describe": return .describe
+    case "schema": return .schema
+    case "plot": return .plot(try parsePlot())
+    case "save":
+      guard case .string(let path) = current.kind else {
+        throw error("expected a quoted path after 'save', as in save \"out.csv\"")
+      }
+      advance()
+      return .save(path: path, try parseOptions(allowed: ["format"], verb: "save"))
+    default:
+      throw error("the verb '\(written)' is not available yet")
+    }
+  }
+
+  /// `NAME = EXPR, ...`, or with `requireName: false` also bare column names.
+  mutating func parseAssignments(requireName: Bool) throws(ParseError)
+    -> [(name: String, Expression)]
+  {
+    var items: [(name: String, Expression)] = []
+    repeat {
+      if let name = current.name, peek().isSymbol("=") {
+        advance()
+        advance()
+        items.append((name, try parseExpression()))
+      } else if requireName {
+        throw error("expected NAME = EXPRESSION, as in extend cmdLen = len(CommandLine)")
+      } else {
+        let start = current
+        let expression = try parseExpression()
+        guard case .column(let name) = expression else {
+          throw error(
+            "a computed column needs a name, as in select n = len(CommandLine)", at: start)
+        }
+        items.append((name, expression))
+      }
+    } while tryEat(symbol: ",")
+    return items
+  }
+
+  mutating func parseNameList(_ what: String) throws(ParseError) -> [String] {
+    var list: [String] = []
+    repeat {
+      list.append(try expectName(what))
+    } while tryEat(symbol: ",")
+    return list
+  }
+
+  mutating func parseSortKeys() throws(ParseError) -> [SortKey] {
+    var keys: [SortKey] = []
+    repeat { keys.append(try parseSortKey()) } while tryEat(symbol: ",")
+    return keys
+  }
+
+  mutating func parseSortKey() throws(ParseError) -> SortKey {
+    let name = try expectName("a column to sort by")
+    if tryEat(keyword: "desc") { return SortKey(name, descending: true) }
+    _ = tryEat(keyword: "asc")
+    return SortKey(name)
+  }
+
+  mutating func parseGroupby() throws(ParseError) -> Verb {
+    var keys: [String] = []
+    if !current.isKeyword("agg") { keys = try parseNameList("a column to group by") }
+    var aggregations: [Aggregation] = []
+    if tryEat(keyword: "agg") {
+      repeat { aggregations.append(try parseAggregation()) } while tryEat(symbol: ",")
+    }
+    return .groupby(keys: keys, aggregations.isEmpty ? [Aggregation(.count)] : aggregations)
+  }
+
+  mutating func parseSummarize() throws(ParseError) -> Verb {
+    var aggregations: [Aggregation] = []
+    if !current.isKeyword("by") {
+      repeat { aggregations.append(try parseAggregation()) } while tryEat(symbol: ",")
+    }
+    var keys: [String] = []
+    if tryEat(keyword: "by") { keys = try parseNameList("a column to group by") }
+    return .groupby(keys: keys, aggregations.isEmpty ? [Aggregation(.count)] : aggregations)
+  }
+
+  /// `[NAME =] FUNCTION([COLUMN])`.
+  mutating func parseAggregation() throws(ParseError) -> Aggregation {
+    var outputName: String?
+    if let name = current.name, peek().isSymbol("=") {
+      advance()
+      advance()
+      outputName = name
+    }
+    let token = current
+    guard let word = current.identifier, peek().isSymbol("(") else {
+      throw error("expected an aggregate such as count() or dcount(Account)")
+    }
+    guard let function = AggregateFunction(name: word) else {
+      let all = AggregateFunction.allCases.map(\.rawValue) + ["avg"]
+      let hint = NameSuggester.didYouMean(NameSuggester.closest(to: word, among: all))
+      throw error("unknown aggregate '\(word)'\(hint)", at: token)
+    }
+    advance()
+    advance()
+    var column: String?
+    if !current.isSymbol(")") { column = try expectName("a column") }
+    try expect(symbol: ")", "to close \(word)(")
+    if function.takesArgument, column == nil {
+      throw error("\(word)() needs a column, as in \(word)(Account)", at: token)
+    }
+    return Aggregation(function, column, name: outputName)
+  }
+
+  mutating func parsePlot() throws(ParseError) -> ChartSpec {
+    let kindToken = current
+    guard let word = current.identifier, let kind = ChartKind(rawValue: word) else {
+      let all = ChartKind.allCases.map(\.rawValue)
+      let hint = NameSuggester.didYouMean(
+        NameSuggester.closest(to: current.identifier ?? "", among: all))
+      throw error(
+        "expected a chart kind (\(all.joined(separator: ", "))) after 'plot'\(hint)",
+        at: kindToken)
+    }
+    advance()
+    var columns: [String] = []
+    while current.name != nil, !peek().isSymbol("="), !current.isKeyword("by") {
+      columns.append(try expectName("a column"))
+    }
+    var by: String?
+    if tryEat(keyword: "by") { by = try expectName("a column to split by") }
+    let options = try parseOptions(
+      allowed: [
+        "title", "width", "charset", "bins", "label", "color", "log", "by", "bin", "top",
+        "height",
+      ], verb: "plot \(word)")
+    var values: [String: Value] = [:]
+    for (name, entry) in options.entries {
+      switch entry.value {
+      case .literal(let v): values[name] = v
+      case .name(let s):
+        values[name] = .string(s)
+        if ["label", "color", "by"].contains(name) { names.append((s, entry.span)) }
+      }
+    }
+    if by == nil, case .string(let column)? = values["by"] { by = column }
+    return ChartSpec(kind: kind, columns: columns, by: by, options: values)
+  }
+}

@@ -1,0 +1,182 @@
+import Engine
+
+/// Parses one statement.
+///
+/// ```
+/// statement  := 'let' NAME '=' pipeline | 'param' NAME '=' literal | pipeline
+/// pipeline   := source ('|' stage)*
+/// source     := 'load' STRING option* | NAME | expr
+/// stage      := VERB arguments            (see Parser+Verbs.swift)
+/// option     := NAME '=' (literal | NAME)
+/// expr       := or                        (see Parser+Expressions.swift)
+/// ```
+struct Parser {
+  var tokens: [Token]
+  var position = 0
+  /// Names referred to by the stage being parsed, with where they were written.
+  var names: [(String, Span)] = []
+
+  init(tokens: [Token]) {
+    self.tokens = tokens
+  }
+
+  /// Parses the whole text as one statement.
+  static func parse(_ text: String) throws(ParseError) -> Statement {
+    var parser = Parser(tokens: try Lexer.tokenize(text))
+    let statement = try parser.parseStatement()
+    try parser.expectEnd()
+    return statement
+  }
+
+  // MARK: Token access
+
+  var current: Token { tokens[position] }
+
+  func peek(_ ahead: Int = 1) -> Token {
+    tokens[min(position + ahead, tokens.count - 1)]
+  }
+
+  @discardableResult
+  mutating func advance() -> Token {
+    let token = current
+    if position < tokens.count - 1 { position += 1 }
+    return token
+  }
+
+  mutating func tryEat(symbol: String) -> Bool {
+    guard current.isSymbol(symbol) else { return false }
+    advance()
+    return true
+  }
+
+  mutating func tryEat(keyword: String) -> Bool {
+    guard current.isKeyword(keyword) else { return false }
+    advance()
+    return true
+  }
+
+  mutating func expect(symbol: String, _ context: String) throws(ParseError) {
+    guard tryEat(symbol: symbol) else {
+      throw error("expected '\(symbol)' \(context), found \(current.display)")
+    }
+  }
+
+  mutating func expectEnd() throws(ParseError) {
+    guard current.kind == .end else {
+      throw error("unexpected \(current.display); a new verb must follow a '|'")
+    }
+  }
+
+  /// A column or bound name, remembered for locating errors later.
+  mutating func expectName(_ what: String) throws(ParseError) -> String {
+    guard let name = current.name else {
+      throw error("expected \(what), found \(current.display)")
+    }
+    names.append((name, Span(current)))
+    advance()
+    return name
+  }
+
+  mutating func expectInteger(_ what: String) throws(ParseError) -> Int {
+    guard case .integer(let v) = current.kind, v >= 0, v <= Int64(Int32.max) else {
+      throw error("expected \(what) (a whole number), found \(current.display)")
+    }
+    advance()
+    return Int(v)
+  }
+
+  func error(_ message: String, at token: Token? = nil) -> ParseError {
+    let token = token ?? current
+    return ParseError(message, offset: token.offset, length: token.length)
+  }
+
+  // MARK: Statements
+
+  mutating func parseStatement() throws(ParseError) -> Statement {
+    if current.isKeyword("let"), peek().name != nil {
+      advance()
+      let name = try expectName("a name after 'let'")
+      try expect(symbol: "=", "after 'let \(name)'")
+      return Statement(kind: .bind(name: name, try parsePipeline()))
+    }
+    if current.isKeyword("param"), peek().name != nil {
+      advance()
+      let name = try expectName("a parameter name")
+      try expect(symbol: "=", "after 'param \(name)'")
+      let literal = try parseLiteral()
+      return Statement(kind: .param(name: name, literal))
+    }
+    return Statement(kind: .show(try parsePipeline()))
+  }
+
+  mutating func parsePipeline() throws(ParseError) -> Pipeline {
+    let source = try parseSource()
+    var stages: [Stage] = []
+    while tryEat(symbol: "|") {
+      stages.append(try parseStage())
+    }
+    return Pipeline(source: source, stages: stages)
+  }
+
+  mutating func parseSource() throws(ParseError) -> Source {
+    let start = current
+    if current.isKeyword("load"), case .string = peek().kind {
+      advance()
+      guard case .string(let path) = advance().kind else { throw error("expected a path") }
+      let options = try parseOptions(allowed: ["format", "delimiter", "header"], verb: "load")
+      return .load(path: path, options: options, span: Span(start))
+    }
+    if current.isKeyword("load") {
+      throw error(
+        "expected a quoted path after 'load', as in load \"events.csv\"", at: peek())
+    }
+    if let name = current.name, peek().isSymbol("|") || peek().kind == .end {
+      advance()
+      return .name(name, span: Span(start))
+    }
+    if case .end = current.kind { throw error("expected a statement") }
+    let expression = try parseExpression()
+    return .expression(expression, span: Span(start).through(Span(tokens[max(0, position - 1)])))
+  }
+
+  /// A literal value: number, string, boolean, null, duration or negative number.
+  mutating func parseLiteral() throws(ParseError) -> Value {
+    let negative = tryEat(symbol: "-")
+    let token = advance()
+    switch token.kind {
+    case .integer(let v): return .int(negative ? -v : v)
+    case .float(let v): return .float(negative ? -v : v)
+    case .duration(let v): return .int(negative ? -v : v)
+    case .string(let s) where !negative: return .string(s)
+    case .identifier("true") where !negative: return .bool(true)
+    case .identifier("false") where !negative: return .bool(false)
+    case .identifier("null") where !negative: return .null
+    default: throw error("expected a literal value, found \(token.display)", at: token)
+    }
+  }
+
+  /// `name=value` pairs, as long as they follow; names outside `allowed` are errors.
+  mutating func parseOptions(allowed: [String], verb: String) throws(ParseError) -> Options {
+    var options = Options()
+    while let name = current.identifier, peek().isSymbol("=") {
+      let nameToken = advance()
+      guard allowed.contains(name) else {
+        let hint = NameSuggester.didYouMean(NameSuggester.closest(to: name, among: allowed))
+        let list = allowed.isEmpty ? "none" : allowed.joined(separator: ", ")
+        throw error(
+          "'\(verb)' has no option '\(name)' (options: \(list))\(hint)", at: nameToken)
+      }
+      advance()
+      let valueToken = current
+      let value: OptionValue
+      if let word = current.name, !["true", "false", "null"].contains(word) {
+        advance()
+        value = .name(word)
+      } else {
+        value = .literal(try parseLiteral())
+      }
+      options.set(name, value, span: Span(nameToken).through(Span(valueToken)))
+    }
+    return options
+  }
+}

@@ -1,0 +1,112 @@
+import Engine
+
+extension Interpreter {
+  /// Applies one verb to a table.
+  mutating func apply(_ stage: Stage, to table: Table) throws(RunError) -> Output {
+    switch stage.verb {
+    case .extend(let items):
+      var result = table
+      for (name, expression) in items {
+        result.setColumn(name, try evaluate(expression, on: result, stage))
+      }
+      return .table(result)
+
+    case .whereRows(let condition):
+      var evaluator = ExpressionEvaluator(table: table)
+      let resolved = substituteBindings(in: condition, columns: Set(table.columnNames))
+      do {
+        return .table(table.gather(try evaluator.matchingRows(resolved)))
+      } catch {
+        throw RunError(error, in: stage)
+      }
+
+    case .select(let items):
+      var columns: [Column] = []
+      var names: [String] = []
+      for (name, expression) in items {
+        let column = try evaluate(expression, on: table, stage)
+        if let existing = names.firstIndex(of: name) {
+          columns[existing] = column
+        } else {
+          names.append(name)
+          columns.append(column)
+        }
+      }
+      return .table(Table(columnNames: names, columns: columns))
+
+    case .drop(let names):
+      var result = table
+      for name in names {
+        do { _ = try table.column(name) } catch { throw RunError(error, in: stage) }
+        result.removeColumn(name)
+      }
+      return .table(result)
+
+    case .sort(let keys):
+      do { return .table(try table.sorted(by: keys)) } catch { throw RunError(error, in: stage) }
+
+    case .head(let n):
+      return .table(table.prefix(n))
+
+    case .tail(let n):
+      let count = min(n, table.rowCount)
+      return .table(table.gather(Array((table.rowCount - count)..<table.rowCount)))
+
+    case .top(let n, let key):
+      do {
+        return .table(try table.sorted(by: [key]).prefix(n))
+      } catch {
+        throw RunError(error, in: stage)
+      }
+
+    case .distinct(let names):
+      do { return .table(try table.distinct(names)) } catch { throw RunError(error, in: stage) }
+
+    case .groupby(let keys, let aggregations):
+      do {
+        return .table(try table.grouped(by: keys, aggregations: aggregations))
+      } catch {
+        throw RunError(error, in: stage)
+      }
+
+    case .count:
+      return .table(Table(columnNames: ["count"], columns: [Column(.int([Int64(table.rowCount)]))]))
+
+    case .describe:
+      return .table(TableSummary.describe(table))
+
+    case .schema:
+      return .table(TableSummary.schema(table))
+
+    case .plot(let spec):
+      do {
+        return .chart(try Chart(spec: spec, table: table))
+      } catch {
+        throw RunError(error, in: stage)
+      }
+
+    case .features(_, let options):
+      return .table(try addFeatures(to: table, options, stage))
+
+    case .cluster(let columns, let options):
+      return .table(try cluster(table, columns, options, stage))
+
+    case .save(let path, let options):
+      try save(table, to: path, options, stage)
+      return .table(table)
+    }
+  }
+
+  /// Evaluates an expression over `table`, with bound names resolved.
+  func evaluate(_ expression: Expression, on table: Table, _ stage: Stage) throws(RunError)
+    -> Column
+  {
+    var evaluator = ExpressionEvaluator(table: table)
+    let resolved = substituteBindings(in: expression, columns: Set(table.columnNames))
+    do {
+      return try evaluator.evaluate(resolved)
+    } catch {
+      throw RunError(error, in: stage)
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import Engine
+
+/// Runs parsed statements against the session's bindings.
+struct Interpreter {
+  /// Bound tables and values, by name.
+  var bindings: [String: Output]
+  let baseDirectory: String
+  /// Remarks collected while running, such as repaired bytes in a loaded file.
+  var notices: [String] = []
+
+  /// The pipeline's result.
+  mutating func run(_ pipeline: Pipeline) throws(RunError) -> Output {
+    var current = try evaluateSource(pipeline.source)
+    for stage in pipeline.stages {
+      guard case .table(let table) = current else {
+        throw RunError(
+          "'\(stageName(stage))' needs a table, but the pipeline so far gives a "
+            + describe(current), at: stage.span)
+      }
+      current = try apply(stage, to: table)
+    }
+    return current
+  }
+
+  private func stageName(_ stage: Stage) -> String {
+    String(describing: stage.verb).prefix { $0 != "(" }.description
+  }
+
+  private func describe(_ output: Output) -> String {
+    switch output {
+    case .table: return "table"
+    case .chart: return "chart; 'plot' must be the last verb"
+    case .value(let v): return "single value (\(ValueFormatter.plain(v)))"
+    case .bound: return "binding"
+    }
+  }
+
+  private mutating func evaluateSource(_ source: Source) throws(RunError) -> Output {
+    switch source {
+    case .load(let path, let options, let span):
+      return .table(try load(path, options, span: span))
+
+    case .name(let name, let span):
+      if let bound = bindings[name] { return bound }
+      let known = Array(bindings.keys).sorted()
+      let hint = NameSuggester.didYouMean(NameSuggester.closest(to: name, among: known))
+      let message =
+        name == "_"
+        ? "'_' is the last result, and there is none yet"
+        : "unknown name '\(name)'\(hint); bind a table first with let \(name) = load \"file.csv\""
+      throw RunError(message, at: span)
+
+    case .expression(let expression, let span):
+      let resolved = substituteBindings(in: expression, columns: [])
+      var evaluator = ExpressionEvaluator(table: Table())
+      do {
+        let column = try evaluator.evaluate(resolved)
+        return .value(column.count > 0 ? column[0] : Self.scalar(resolved))
+      } catch {
+        if case .column(.unknown(let name, _)) = error {
+          let known = Array(bindings.keys).sorted()
+          let hint = NameSuggester.didYouMean(NameSuggester.closest(to: name, among: known))
+          throw RunError("unknown name '\(name)'\(hint)", at: span)
+        }
+        throw RunError(error.description, at: span)
+      }
+    }
+  }
+
+  /// A constant expression's value when the evaluator returned no rows.
+  private static func scalar(_ expression: Expression) -> Value {
+    var evaluator = ExpressionEvaluator(table: Table(columnNames: ["_"], columns: [Column(.int([0]))]))
+    return (try? evaluator.evaluate(expression)).map { $0[0] } ?? .null
+  }
+
+  /// Replaces names that are not columns but bound values with their values.
+  func substituteBindings(in expression: Expression, columns: Set<String>) -> Expression {
+    switch expression {
+    case .column(let name) where !columns.contains(name):
+      if case .value(let v)? = bindings[name] { return .literal(v) }
+      return expression
+    case .column, .literal:
+      return expression
+    case .not(let e):
+      return .not(substituteBindings(in: e, columns: columns))
+    case .negate(let e):
+      return .negate(substituteBindings(in: e, columns: columns))
+    case .binary(let op, let a, let b):
+      return .binary(
+        op, substituteBindings(in: a, columns: columns),
+        substituteBindings(in: b, columns: columns))
+    case .inList(let e, let list, let negated):
+      return .inList(
+        substituteBindings(in: e, columns: columns),
+        list.map { substituteBindings(in: $0, columns: columns) }, negated: negated)
+    case .call(let name, let args):
+      return .call(name, args.map { substituteBindings(in: $0, columns: columns) })
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import Engine
+
+/// A failure while running a statement, pointing at the span it came from.
+struct RunError: Error {
+  var message: String
+  var span: Span
+  var notices: [String] = []
+
+  init(_ message: String, at span: Span) {
+    self.message = message
+    self.span = span
+  }
+
+  /// An error about a column, pointing at where that column was named when it can.
+  init(_ error: CustomStringConvertible, in stage: Stage) {
+    self.init(error.description, at: stage.span)
+    guard let name = Self.columnName(in: error) else { return }
+    let places = stage.names.filter { $0.0 == name }.map(\.1)
+    let isUnknown = error.description.hasPrefix("unknown")
+    if let place = isUnknown ? places.first : places.last { span = place }
+  }
+
+  private static func columnName(in error: Any) -> String? {
+    switch error {
+    case let e as ColumnError:
+      if case .unknown(let name, _) = e { return name }
+      if case .wrongType(let name, _, _) = e { return name }
+    case let e as ExpressionError:
+      if case .column(let inner) = e { return columnName(in: inner) }
+      if case .unknownFunction(let name, _) = e { return name }
+    case let e as GroupError:
+      if case .column(let inner) = e { return columnName(in: inner) }
+      if case .notNumeric(_, let column, _) = e { return column }
+    case let e as PlotError:
+      if case .column(let inner) = e { return columnName(in: inner) }
+    default:
+      break
+    }
+    return nil
+  }
+}

@@ -1,0 +1,150 @@
+import Engine
+
+/// An interactive or scripted evs session: the bound names and the last result.
+///
+/// The Workbench hands it statements (one logical statement at a time, continuation
+/// lines already joined with newlines) and displays what comes back. A failed
+/// statement leaves the session as it was.
+public final class Session {
+  /// The folder relative paths in `load` and `save` are resolved against.
+  public var baseDirectory: String
+  /// Bound names in the order they were first bound.
+  public private(set) var bindingNames: [String] = []
+  private var bindings: [String: Output] = [:]
+  /// Values given on the command line for `param` declarations, by name.
+  public var parameterOverrides: [String: String] = [:]
+  /// The parameters declared so far, in order, with their values.
+  public private(set) var parameters: [(name: String, value: Value)] = []
+
+  /// The last displayed result, `_` in the language.
+  public var lastResult: Output? { bindings["_"] }
+
+  public init(baseDirectory: String) {
+    self.baseDirectory = baseDirectory
+  }
+
+  /// What a bound name holds, for `.vars` and `.schema`.
+  public func binding(_ name: String) -> Output? {
+    bindings[name]
+  }
+
+  /// Runs one statement.
+  /// - Parameters:
+  ///   - source: the statement's text; continuation lines joined with newlines.
+  ///   - location: where the statement starts, for error messages.
+  public func execute(_ source: String, at location: SourceLocation) -> StatementResult {
+    let statement: Statement
+    do {
+      statement = try Parser.parse(source)
+    } catch {
+      return failure(error.message, Span(offset: error.offset, length: error.length), source, location)
+    }
+
+    var interpreter = Interpreter(bindings: bindings, baseDirectory: baseDirectory)
+    do {
+      let output = try run(statement, &interpreter)
+      return StatementResult(location: location, outcome: .success(output), notices: interpreter.notices)
+    } catch {
+      var result = failure(error.message, error.span, source, location)
+      result.notices = interpreter.notices + error.notices
+      return result
+    }
+  }
+
+  private func run(_ statement: Statement, _ interpreter: inout Interpreter) throws(RunError)
+    -> Output
+  {
+    switch statement.kind {
+    case .bind(let name, let pipeline):
+      let output = try interpreter.run(pipeline)
+      bind(name, output)
+      if case .table(let table) = output { return .bound(name: name, rows: table.rowCount) }
+      return .bound(name: name, rows: nil)
+
+    case .param(let name, let declared):
+      let value = try parameterValue(name, declared)
+      bind(name, .value(value))
+      if let i = parameters.firstIndex(where: { $0.name == name }) {
+        parameters[i].value = value
+      } else {
+        parameters.append((name, value))
+      }
+      return .bound(name: name, rows: nil)
+
+    case .show(let pipeline):
+      let output = try interpreter.run(pipeline)
+      bindings["_"] = output
+      return output
+    }
+  }
+
+  /// Binds `name` to a table, as `let NAME = ...` would.
+  public func bind(_ name: String, table: Table) {
+    bind(name, .table(table))
+  }
+
+  private func bind(_ name: String, _ output: Output) {
+    if bindings[name] == nil { bindingNames.append(name) }
+    bindings[name] = output
+  }
+
+  /// The declared default, or the command line's override read as the default's type.
+  private func parameterValue(_ name: String, _ declared: Value) throws(RunError) -> Value {
+    guard let text = parameterOverrides[name] else { return declared }
+    let span = Span(offset: 0, length: 5)
+    switch declared {
+    case .int:
+      guard let v = Int64(text) else {
+        throw RunError("--param \(name)=\(text): expected a whole number", at: span)
+      }
+      return .int(v)
+    case .float:
+      guard let v = Double(text) else {
+        throw RunError("--param \(name)=\(text): expected a number", at: span)
+      }
+      return .float(v)
+    case .bool:
+      guard let v = Bool(text.lowercased()) else {
+        throw RunError("--param \(name)=\(text): expected true or false", at: span)
+      }
+      return .bool(v)
+    default:
+      return .string(text)
+    }
+  }
+
+  private func failure(
+    _ message: String, _ span: Span, _ source: String, _ location: SourceLocation
+  ) -> StatementResult {
+    let place = SourcePosition(text: source, offset: span.offset)
+    let diagnostic = Diagnostic(
+      message: message,
+      location: SourceLocation(
+        file: location.file, line: location.line + place.line,
+        column: (place.line == 0 ? location.column - 1 : 0) + place.column),
+      length: min(span.length, max(1, place.lineText.count - place.column + 1)),
+      sourceLine: place.lineText)
+    return StatementResult(location: location, outcome: .failure(diagnostic))
+  }
+}
+
+/// The line (0-based within the text) and column (1-based) of a character offset.
+struct SourcePosition {
+  var line = 0
+  var column = 1
+  var lineText = ""
+
+  init(text: String, offset: Int) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var remaining = offset
+    for (index, lineText) in lines.enumerated() {
+      if remaining <= lineText.count || index == lines.count - 1 {
+        line = index
+        column = min(remaining, lineText.count) + 1
+        self.lineText = String(lineText)
+        return
+      }
+      remaining -= lineText.count + 1
+    }
+  }
+}

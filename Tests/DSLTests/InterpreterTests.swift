@@ -1,0 +1,106 @@
+import DSL
+import Engine
+import Testing
+
+@Suite struct InterpreterTests {
+  /// A session with `procs` bound to a small process table.
+  static func session() -> Session {
+    let session = Session(baseDirectory: ".")
+    let table = Table(
+      columnNames: ["Proc", "Account", "Pid", "Score"],
+      columns: [
+        Column(
+          type: .string,
+          cells: ["cmd.exe", "svchost.exe", "cmd.exe", "reg.exe", "svchost.exe"].map { .string($0) }),
+        Column(
+          type: .string,
+          cells: [.string("alice"), .string("SYSTEM"), .string("bob"), .string("alice"), .null]),
+        Column(.int([10, 20, 30, 40, 50])),
+        Column(type: .float, cells: [.float(1.5), .null, .float(0.5), .float(2.5), .float(4)]),
+      ])
+    session.bind("procs", table: table)
+    return session
+  }
+
+  static func run(_ session: Session, _ text: String) -> Result<Output, Diagnostic> {
+    session.execute(text, at: SourceLocation(file: "t.evs", line: 1, column: 1)).outcome
+  }
+
+  static func table(_ session: Session, _ text: String) throws -> Table {
+    let output = try run(session, text).get()
+    guard case .table(let table) = output else {
+      Issue.record("expected a table from \(text)")
+      return Table()
+    }
+    return table
+  }
+
+  @Test func whereKeepsMatchingRowsAndNullCountsAsFalse() throws {
+    let s = Self.session()
+    let t = try Self.table(s, "procs | where Score > 1 and Proc != \"reg.exe\"")
+    #expect(t.columns[2] == Column(.int([10, 50])))
+  }
+
+  @Test func containsIsCaseInsensitiveLikeKQL() throws {
+    let t = try Self.table(Self.session(), "procs | where Proc contains \"CMD\"")
+    #expect(t.rowCount == 2)
+  }
+
+  @Test func groupbyCountsInFirstSeenOrder() throws {
+    let t = try Self.table(Self.session(), "procs | groupby Proc agg n = count(), s = sum(Pid)")
+    #expect(t.columnNames == ["Proc", "n", "s"])
+    #expect(t.columns[0][0] == .string("cmd.exe"))
+    #expect(t.columns[1] == Column(.int([2, 2, 1])))
+    #expect(t.columns[2] == Column(.int([40, 70, 40])))
+  }
+
+  @Test func sortIsStableWithNullsLast() throws {
+    let t = try Self.table(Self.session(), "procs | sort Score desc")
+    #expect(t.columns[2] == Column(.int([50, 40, 10, 30, 20])))
+  }
+
+  @Test func extendComputesColumnsWithFunctions() throws {
+    let t = try Self.table(
+      Self.session(), "procs\n  | extend n = len(Proc), big = Pid * 2 + 1\n  | select Proc, n, big")
+    #expect(t.columns[1] == Column(.int([7, 11, 7, 7, 11])))
+    #expect(t.columns[2] == Column(.int([21, 41, 61, 81, 101])))
+  }
+
+  @Test func letBindsAndUnderscoreIsTheLastResult() throws {
+    let s = Self.session()
+    _ = try Self.run(s, "let few = procs | head 2").get()
+    _ = try Self.table(s, "few | count")
+    let t = try Self.table(s, "_")
+    #expect(t.columns[0] == Column(.int([2])))
+  }
+
+  @Test func scalarBindingsAreUsableInExpressions() throws {
+    let s = Self.session()
+    _ = try Self.run(s, "let limit = 25").get()
+    let t = try Self.table(s, "procs | where Pid > limit")
+    #expect(t.rowCount == 3)
+  }
+
+  @Test(arguments: [
+    ("procs | where Scroe > 1", "t.evs:1:15: error: unknown column 'Scroe'; did you mean Score?"),
+    ("procs | frobnicate", "t.evs:1:9: error: unknown verb 'frobnicate'"),
+    ("procz | count", "t.evs:1:1: error: unknown name 'procz'; did you mean procs?"),
+    ("procs | groupby Proc agg mean(Proc)",
+     "t.evs:1:31: error: mean() needs a numeric column, but 'Proc' is string"),
+    ("procs\n  | where Pid > \"x\"", "t.evs:2:5: error: '>' cannot combine int and string"),
+  ])
+  func errorsSayWhatAndWhere(text: String, expected: String) {
+    guard case .failure(let diagnostic) = Self.run(Self.session(), text) else {
+      Issue.record("expected an error from \(text)")
+      return
+    }
+    #expect(diagnostic.rendered.hasPrefix(expected), "\(diagnostic.rendered)")
+  }
+
+  @Test func aFailedStatementLeavesBindingsAlone() throws {
+    let s = Self.session()
+    _ = Self.run(s, "let procs = procs | where Nope > 1")
+    let t = try Self.table(s, "procs | count")
+    #expect(t.columns[0] == Column(.int([5])))
+  }
+}
