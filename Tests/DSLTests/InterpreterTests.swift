@@ -11,7 +11,8 @@ import Testing
       columns: [
         Column(
           type: .string,
-          cells: ["cmd.exe", "svchost.exe", "cmd.exe", "reg.exe", "svchost.exe"].map { .string($0) }),
+          cells: ["cmd.exe", "svchost.exe", "cmd.exe", "reg.exe", "svchost.exe"].map { .string($0) }
+        ),
         Column(
           type: .string,
           cells: [.string("alice"), .string("SYSTEM"), .string("bob"), .string("alice"), .null]),
@@ -85,8 +86,10 @@ import Testing
     ("procs | where Scroe > 1", "t.evs:1:15: error: unknown column 'Scroe'; did you mean Score?"),
     ("procs | frobnicate", "t.evs:1:9: error: unknown verb 'frobnicate'"),
     ("procz | count", "t.evs:1:1: error: unknown name 'procz'; did you mean procs?"),
-    ("procs | groupby Proc agg mean(Proc)",
-     "t.evs:1:31: error: mean() needs a numeric column, but 'Proc' is string"),
+    (
+      "procs | groupby Proc agg mean(Proc)",
+      "t.evs:1:31: error: mean() needs a numeric column, but 'Proc' is string"
+    ),
     ("procs\n  | where Pid > \"x\"", "t.evs:2:5: error: '>' cannot combine int and string"),
   ])
   func errorsSayWhatAndWhere(text: String, expected: String) {
@@ -102,5 +105,43 @@ import Testing
     _ = Self.run(s, "let procs = procs | where Nope > 1")
     let t = try Self.table(s, "procs | count")
     #expect(t.columns[0] == Column(.int([5])))
+  }
+}
+
+@Suite struct PipelineCheckTests {
+  @Test func aMisspeltColumnLaterInThePipelineFailsBeforeAnyStageRuns() {
+    let s = InterpreterTests.session()
+    let text = "procs | extend n = len(Proc) | where n > 3 | sort Scroe | frobnicate"
+    let result = InterpreterTests.run(s, text)
+    guard case .failure(let d) = result else {
+      Issue.record("expected an error")
+      return
+    }
+    #expect(d.message.hasPrefix("unknown verb"))
+
+    guard
+      case .failure(let d2) = InterpreterTests.run(
+        s, "procs | extend n = len(Proc) | where n > 3 | sort Scroe")
+    else {
+      Issue.record("expected an error")
+      return
+    }
+    #expect(d2.message == "unknown column 'Scroe'; did you mean Score?")
+    #expect(d2.location.column == 51)
+  }
+
+  @Test func columnsAddedByExtendAreKnownToLaterStages() throws {
+    let t = try InterpreterTests.table(
+      InterpreterTests.session(), "procs | extend n = len(Proc) | groupby n | sort n")
+    #expect(t.columnNames == ["n", "count"])
+  }
+
+  @Test func aTypeMismatchIsReportedWithTheExpectedType() {
+    let result = InterpreterTests.run(InterpreterTests.session(), "procs | where len(Pid) > 3")
+    guard case .failure(let d) = result else {
+      Issue.record("expected an error")
+      return
+    }
+    #expect(d.message == "argument 1 is int, but string is expected")
   }
 }

@@ -113,7 +113,8 @@ struct Lexer {
       }
     }
     if let e = peek(), e == "e" || e == "E",
-      let next = peek(1), next.isNumber || ((next == "-" || next == "+") && peek(2)?.isNumber == true)
+      let next = peek(1),
+      next.isNumber || ((next == "-" || next == "+") && peek(2)?.isNumber == true)
     {
       isFloat = true
       text.append("e")

@@ -38,7 +38,9 @@ extension Parser {
       let options = try parseOptions(
         allowed: ["path", "cmdline", "session", "sep"], verb: "features process")
       for (name, entry) in options.entries {
-        if case .name(let column) = entry.value, name != "sep" { names.append((column, entry.span)) }
+        if case .name(let column) = entry.value, name != "sep" {
+          names.append((column, entry.span))
+        }
       }
       return .features(kind: "process", options)
     case "extend": return .extend(try parseAssignments(requireName: true))

@@ -11,6 +11,9 @@ struct Interpreter {
   /// The pipeline's result.
   mutating func run(_ pipeline: Pipeline) throws(RunError) -> Output {
     var current = try evaluateSource(pipeline.source)
+    if case .table(let table) = current {
+      try PipelineChecker(scalars: scalarTypes).check(pipeline.stages, from: Schema(table))
+    }
     for stage in pipeline.stages {
       guard case .table(let table) = current else {
         throw RunError(
@@ -20,6 +23,15 @@ struct Interpreter {
       current = try apply(stage, to: table)
     }
     return current
+  }
+
+  /// Types of the bound single values, usable by name in expressions.
+  var scalarTypes: [String: ColumnType?] {
+    var types: [String: ColumnType?] = [:]
+    for (name, output) in bindings {
+      if case .value(let v) = output { types[name] = v.type }
+    }
+    return types
   }
 
   private func stageName(_ stage: Stage) -> String {
@@ -69,7 +81,8 @@ struct Interpreter {
 
   /// A constant expression's value when the evaluator returned no rows.
   private static func scalar(_ expression: Expression) -> Value {
-    var evaluator = ExpressionEvaluator(table: Table(columnNames: ["_"], columns: [Column(.int([0]))]))
+    var evaluator = ExpressionEvaluator(
+      table: Table(columnNames: ["_"], columns: [Column(.int([0]))]))
     return (try? evaluator.evaluate(expression)).map { $0[0] } ?? .null
   }
 

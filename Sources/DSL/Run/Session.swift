@@ -37,13 +37,15 @@ public final class Session {
     do {
       statement = try Parser.parse(source)
     } catch {
-      return failure(error.message, Span(offset: error.offset, length: error.length), source, location)
+      return failure(
+        error.message, Span(offset: error.offset, length: error.length), source, location)
     }
 
     var interpreter = Interpreter(bindings: bindings, baseDirectory: baseDirectory)
     do {
       let output = try run(statement, &interpreter)
-      return StatementResult(location: location, outcome: .success(output), notices: interpreter.notices)
+      return StatementResult(
+        location: location, outcome: .success(output), notices: interpreter.notices)
     } catch {
       var result = failure(error.message, error.span, source, location)
       result.notices = interpreter.notices + error.notices

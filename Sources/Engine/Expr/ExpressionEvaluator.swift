@@ -1,12 +1,12 @@
 /// Evaluates expressions over a whole table, one column at a time.
 public struct ExpressionEvaluator {
   private let table: Table
-  private let schema: [String: ColumnType]
+  private let schema: [String: ColumnType?]
   private var regexes = RegexCache()
 
   public init(table: Table) {
     self.table = table
-    var schema: [String: ColumnType] = [:]
+    var schema: [String: ColumnType?] = [:]
     for (name, type) in table.schema { schema[name] = type }
     self.schema = schema
   }
@@ -92,7 +92,8 @@ public struct ExpressionEvaluator {
     }
     var builder = ColumnBuilder(type: type, capacity: table.rowCount)
     for i in 0..<table.rowCount {
-      builder.append(try BinaryOperations.apply(op, a.value(at: i), b.value(at: i), regexes: &regexes))
+      builder.append(
+        try BinaryOperations.apply(op, a.value(at: i), b.value(at: i), regexes: &regexes))
     }
     return .column(builder.finish())
   }

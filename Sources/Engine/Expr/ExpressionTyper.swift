@@ -1,12 +1,13 @@
 /// Works out the type an expression yields over a schema, without touching any rows.
 ///
 /// The DSL uses it to reject a pipeline before running it. A result of `nil` means
-/// the expression is the `null` literal, which fits any type.
+/// the type is not known (the `null` literal, or a column of unknown type), which
+/// fits any type.
 public enum ExpressionTyper {
   /// The result type of `expression` over columns of the given types.
   /// - Throws: `ExpressionError` for unknown columns or functions and mismatched types.
   public static func type(
-    of expression: Expression, in schema: [String: ColumnType]
+    of expression: Expression, in schema: [String: ColumnType?]
   ) throws(ExpressionError) -> ColumnType? {
     switch expression {
     case .column(let name):
@@ -95,8 +96,9 @@ public enum ExpressionTyper {
     }
   }
 
-  /// Throws unless `type` is one of `allowed` (or null, which fits anything).
-  static func expect(
+  /// Throws unless `type` is one of `allowed` (or unknown, which fits anything).
+  /// - Parameter what: names the operand in the message, e.g. "the condition".
+  public static func expect(
     _ type: ColumnType?, _ allowed: [ColumnType], _ what: String
   ) throws(ExpressionError) {
     guard let type, !allowed.contains(type) else { return }

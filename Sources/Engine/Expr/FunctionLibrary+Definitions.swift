@@ -167,7 +167,8 @@ extension FunctionLibrary {
       case (let r?, _) where r == type: break
       case (.int?, .float), (.float?, .int): result = .float
       default:
-        throw .operandTypes(op: "coalesce/iff", left: result?.rawValue ?? "null", right: type.rawValue)
+        throw .operandTypes(
+          op: "coalesce/iff", left: result?.rawValue ?? "null", right: type.rawValue)
       }
     }
     return result

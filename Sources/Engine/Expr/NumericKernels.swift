@@ -54,7 +54,9 @@ private struct NumericView {
   init?(_ operand: Operand) {
     switch operand {
     case .scalar(.int(let v)):
-      (ints, floats, constant, validity, isColumn, isInteger) = (nil, nil, Double(v), nil, false, true)
+      (ints, floats, constant, validity, isColumn, isInteger) = (
+        nil, nil, Double(v), nil, false, true
+      )
     case .scalar(.float(let v)):
       (ints, floats, constant, validity, isColumn, isInteger) = (nil, nil, v, nil, false, false)
     case .column(let c):

@@ -50,7 +50,9 @@ public enum Factorizer {
     return (ids, count)
   }
 
-  private static func stringCodes(_ strings: StringStorage, column: Column) -> (ids: [Int], count: Int) {
+  private static func stringCodes(_ strings: StringStorage, column: Column) -> (
+    ids: [Int], count: Int
+  ) {
     var table = ByteStringTable(capacity: min(strings.count, 1 << 16))
     var nullCode = -1
     var count = 0

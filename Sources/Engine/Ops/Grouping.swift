@@ -68,7 +68,8 @@ extension Table {
       return Column(.int(groups.map { Int64(Self.distinctCount(source, $0)) }))
     case .first, .last:
       let pick = groups.map { rows in
-        (function == .first ? rows.first { !source.isNull($0) }
+        (function == .first
+          ? rows.first { !source.isNull($0) }
           : rows.last { !source.isNull($0) }) ?? -1
       }
       return Self.gatherOrNull(source, pick)
@@ -81,12 +82,14 @@ extension Table {
       }
       return Self.gatherOrNull(source, pick)
     case .values:
-      return Column(type: .string, cells: groups.map { rows in
-        let distinct = source.gather(rows.filter { !source.isNull($0) })
-        let unique = (try? Table(columnNames: ["v"], columns: [distinct]).distinct(["v"]))
-        let texts = (0..<(unique?.rowCount ?? 0)).compactMap { unique?.columns[0][$0] }
-        return .string("[" + texts.map(ValueFormatter.plain).joined(separator: ", ") + "]")
-      })
+      return Column(
+        type: .string,
+        cells: groups.map { rows in
+          let distinct = source.gather(rows.filter { !source.isNull($0) })
+          let unique = (try? Table(columnNames: ["v"], columns: [distinct]).distinct(["v"]))
+          let texts = (0..<(unique?.rowCount ?? 0)).compactMap { unique?.columns[0][$0] }
+          return .string("[" + texts.map(ValueFormatter.plain).joined(separator: ", ") + "]")
+        })
     default:
       return try numericAggregate(function, source, name, groups)
     }
@@ -99,9 +102,11 @@ extension Table {
       throw .notNumeric(function: function.rawValue, column: name, type: source.type)
     }
     if function == .sum, source.type != .float {
-      return Column(.int(groups.map { rows in
-        rows.reduce(Int64(0)) { $0 &+ Int64(source.double(at: $1) ?? 0) }
-      }))
+      return Column(
+        .int(
+          groups.map { rows in
+            rows.reduce(Int64(0)) { $0 &+ Int64(source.double(at: $1) ?? 0) }
+          }))
     }
     let cells: [Value] = groups.map { rows in
       let xs = rows.compactMap { source.double(at: $0) }

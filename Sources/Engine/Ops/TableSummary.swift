@@ -21,7 +21,8 @@ public enum TableSummary {
       let low = valid.min { compare($0, $1) < 0 }
       let high = valid.max { compare($0, $1) < 0 }
       let numbers = column.type.isNumeric ? valid.compactMap { column.double(at: $0) } : []
-      let mean: Value = numbers.isEmpty ? .null : .float(numbers.reduce(0, +) / Double(numbers.count))
+      let mean: Value =
+        numbers.isEmpty ? .null : .float(numbers.reduce(0, +) / Double(numbers.count))
       rows.append([
         .string(name), .string(column.type.rawValue), .int(Int64(column.nullCount)),
         .int(Int64(distinct - (column.nullCount > 0 ? 1 : 0))),

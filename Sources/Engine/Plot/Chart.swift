@@ -31,7 +31,8 @@ public struct ChartSpec: Sendable {
   /// Named options: `title`, `width`, `charset`, `bins`, `label`, `color`, `log`, `bin`...
   public var options: [String: Value]
 
-  public init(kind: ChartKind, columns: [String], by: String? = nil, options: [String: Value] = [:]) {
+  public init(kind: ChartKind, columns: [String], by: String? = nil, options: [String: Value] = [:])
+  {
     self.kind = kind
     self.columns = columns
     self.by = by

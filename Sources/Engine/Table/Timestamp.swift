@@ -77,6 +77,7 @@ public enum Timestamp {
 
   private static func pad(_ n: Int, _ width: Int) -> String {
     let digits = String(n)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    return digits.count >= width
+      ? digits : String(repeating: "0", count: width - digits.count) + digits
   }
 }
