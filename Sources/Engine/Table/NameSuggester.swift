@@ -3,7 +3,7 @@ public enum NameSuggester {
   /// Up to three candidates within a small edit distance of `name`, closest first.
   /// Case differences count less than other edits.
   public static func closest(to name: String, among candidates: [String]) -> [String] {
-    let limit = max(2, name.count / 3)
+    let limit = name.count <= 3 ? 1 : max(2, name.count / 3)
     let scored = candidates.compactMap { candidate -> (String, Int)? in
       if candidate.lowercased() == name.lowercased() { return (candidate, 0) }
       let d = distance(name.lowercased(), candidate.lowercased())
