@@ -1,6 +1,6 @@
 /// Finds the names closest to a misspelt one, for "did you mean" hints.
 public enum NameSuggester {
-  /// Up to three candidates within a small edit distance of `name`, closest first.
+  /// Up to three candidates at the smallest edit distance from `name`, if that is small.
   /// Case differences count less than other edits.
   public static func closest(to name: String, among candidates: [String]) -> [String] {
     let limit = name.count <= 3 ? 1 : max(2, name.count / 3)
@@ -12,7 +12,8 @@ public enum NameSuggester {
       }
       return d <= limit ? (candidate, d) : nil
     }
-    return scored.sorted { $0.1 < $1.1 }.prefix(3).map(\.0)
+    guard let best = scored.map(\.1).min() else { return [] }
+    return scored.filter { $0.1 == best }.prefix(3).map(\.0)
   }
 
   /// " (did you mean X?)" or " (did you mean X or Y?)", empty when there is nothing to offer.
