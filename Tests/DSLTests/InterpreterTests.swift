@@ -145,3 +145,44 @@ import Testing
     #expect(d.message == "argument 1 is int, but string is expected")
   }
 }
+
+@Suite struct JoinTests {
+  static func session() throws -> Session {
+    let s = InterpreterTests.session()
+    let owners = Table(
+      columnNames: ["Account", "Team", "Pid"],
+      columns: [
+        Column(type: .string, cells: [.string("alice"), .string("bob"), .string("alice")]),
+        Column(type: .string, cells: [.string("red"), .string("blue"), .string("green")]),
+        Column(.int([1, 2, 3])),
+      ])
+    s.bind("owners", table: owners)
+    return s
+  }
+
+  @Test func innerJoinKeepsMatchesInLeftOrderAndRenamesClashes() throws {
+    let t = try InterpreterTests.table(try Self.session(), "procs | join owners on Account")
+    #expect(t.columnNames == ["Proc", "Account", "Pid", "Score", "Team", "Pid1"])
+    #expect(t.columns[0][0] == .string("cmd.exe"))
+    #expect(
+      t.columns[4]
+        == Column(
+          type: .string, cells: ["red", "green", "blue", "red", "green"].map { .string($0) }))
+  }
+
+  @Test func leftJoinKeepsUnmatchedRowsWithNulls() throws {
+    let t = try InterpreterTests.table(
+      try Self.session(), "procs | join owners on Account kind=left | where isnull(Team)")
+    #expect(t.rowCount == 2)
+  }
+
+  @Test func joinOnAMissingKeyPointsAtIt() throws {
+    let r = InterpreterTests.run(try Self.session(), "procs | join owners on Acount")
+    guard case .failure(let d) = r else {
+      Issue.record("expected an error")
+      return
+    }
+    #expect(d.message == "unknown column 'Acount'; did you mean Account?")
+    #expect(d.location.column == 24)
+  }
+}

@@ -20,6 +20,8 @@ enum Verb: Equatable {
   case schema
   case plot(ChartSpec)
   case save(path: String, Options)
+  /// `join NAME on A [= B], ... [kind=inner|left]`.
+  case join(table: String, keys: [(left: String, right: String)], kind: JoinKind)
 
   static func == (a: Verb, b: Verb) -> Bool {
     String(describing: a) == String(describing: b)
@@ -33,5 +35,6 @@ enum Verb: Equatable {
     "tail": "tail", "top": "top", "distinct": "distinct", "groupby": "groupby",
     "summarize": "summarize", "count": "count", "cluster": "cluster", "describe": "describe",
     "schema": "schema", "plot": "plot", "plot-ascii": "plot", "render": "plot", "save": "save",
+    "join": "join",
   ]
 }

@@ -41,6 +41,8 @@ struct Schema {
 struct PipelineChecker {
   /// Bound scalar names usable in expressions, with their types.
   var scalars: [String: ColumnType?]
+  /// Bound tables' schemas, for `join`.
+  var tables: [String: Schema] = [:]
 
   /// Checks every stage, starting from `schema`.
   /// - Throws: `RunError` pointing at the first name or expression at fault.
@@ -96,6 +98,20 @@ struct PipelineChecker {
       schema = try FeatureSchema.output(options, schema)
     case .cluster(let columns, let options):
       schema = try FeatureSchema.clusterOutput(columns, options, schema)
+    case .join(let name, let keys, _):
+      guard let right = tables[name] else {
+        throw RunError("join needs a bound table called '\(name)'", at: stage.span)
+      }
+      for key in keys {
+        _ = try schema.type(of: key.left)
+        _ = try right.type(of: key.right)
+      }
+      let skipped = Set(keys.filter { $0.left == $0.right }.map(\.right))
+      for (name, type) in right.columns where !skipped.contains(name) {
+        var outputName = name
+        while schema.columns.contains(where: { $0.name == outputName }) { outputName += "1" }
+        schema.set(outputName, type)
+      }
     case .plot(let spec):
       for name in spec.columns + [spec.by].compactMap({ $0 }) { _ = try schema.type(of: name) }
       return nil

@@ -79,6 +79,7 @@ extension Parser {
       }
       advance()
       return .save(path: path, try parseOptions(allowed: ["format"], verb: "save"))
+    case "join": return try parseJoin()
     default:
       throw error("the verb '\(written)' is not available yet")
     }
@@ -176,6 +177,28 @@ extension Parser {
       throw error("\(word)() needs a column, as in \(word)(Account)", at: token)
     }
     return Aggregation(function, column, name: outputName)
+  }
+
+  mutating func parseJoin() throws(ParseError) -> Verb {
+    guard let table = current.name else {
+      throw error("expected the name of a bound table after 'join', as in join logons on Account")
+    }
+    advance()
+    guard tryEat(keyword: "on") else { throw error("expected 'on' after 'join \(table)'") }
+    var keys: [(left: String, right: String)] = []
+    repeat {
+      let left = try expectName("a key column")
+      let right = tryEat(symbol: "=") ? try expectName("a key column of \(table)") : left
+      keys.append((left, right))
+    } while tryEat(symbol: ",")
+    let options = try parseOptions(allowed: ["kind"], verb: "join")
+    let kindText = options["kind"]?.text ?? "inner"
+    guard let kind = JoinKind(rawValue: kindText) else {
+      throw ParseError(
+        "join kind must be inner or left, not '\(kindText)'",
+        offset: options.entries["kind"]?.span.offset ?? current.offset)
+    }
+    return .join(table: table, keys: keys, kind: kind)
   }
 
   mutating func parsePlot() throws(ParseError) -> ChartSpec {

@@ -91,6 +91,16 @@ extension Interpreter {
     case .cluster(let columns, let options):
       return .table(try cluster(table, columns, options, stage))
 
+    case .join(let name, let keys, let kind):
+      guard case .table(let right)? = bindings[name] else {
+        throw RunError("join needs a bound table called '\(name)'", at: stage.span)
+      }
+      do {
+        return .table(try table.joined(with: right, on: keys, kind: kind))
+      } catch {
+        throw RunError(error, in: stage)
+      }
+
     case .save(let path, let options):
       try save(table, to: path, options, stage)
       return .table(table)

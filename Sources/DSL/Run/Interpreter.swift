@@ -12,7 +12,8 @@ struct Interpreter {
   mutating func run(_ pipeline: Pipeline) throws(RunError) -> Output {
     var current = try evaluateSource(pipeline.source)
     if case .table(let table) = current {
-      try PipelineChecker(scalars: scalarTypes).check(pipeline.stages, from: Schema(table))
+      let checker = PipelineChecker(scalars: scalarTypes, tables: tableSchemas)
+      try checker.check(pipeline.stages, from: Schema(table))
     }
     for stage in pipeline.stages {
       guard case .table(let table) = current else {
@@ -32,6 +33,15 @@ struct Interpreter {
       if case .value(let v) = output { types[name] = v.type }
     }
     return types
+  }
+
+  /// Schemas of the bound tables, for checking `join`.
+  var tableSchemas: [String: Schema] {
+    var schemas: [String: Schema] = [:]
+    for (name, output) in bindings {
+      if case .table(let table) = output { schemas[name] = Schema(table) }
+    }
+    return schemas
   }
 
   private func stageName(_ stage: Stage) -> String {
