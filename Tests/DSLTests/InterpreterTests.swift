@@ -186,3 +186,14 @@ import Testing
     #expect(d.location.column == 24)
   }
 }
+
+@Suite struct TraceTests {
+  @Test func eachStageReportsItsRowsInAndOut() {
+    let s = InterpreterTests.session()
+    let result = s.execute(
+      "procs | where Pid > 15 | head 2", at: SourceLocation(file: "t", line: 1, column: 1))
+    #expect(result.trace.map(\.verb) == ["procs", "where", "head"])
+    #expect(result.trace.map(\.rowsIn) == [nil, 5, 4])
+    #expect(result.trace.map(\.rowsOut) == [5, 4, 2])
+  }
+}

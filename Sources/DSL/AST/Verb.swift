@@ -23,6 +23,30 @@ enum Verb: Equatable {
   /// `join NAME on A [= B], ... [kind=inner|left]`.
   case join(table: String, keys: [(left: String, right: String)], kind: JoinKind)
 
+  /// The verb's canonical name, as `.help` and traces show it.
+  var name: String {
+    switch self {
+    case .features: return "features"
+    case .extend: return "extend"
+    case .whereRows: return "where"
+    case .select: return "select"
+    case .drop: return "drop"
+    case .sort: return "sort"
+    case .head: return "head"
+    case .tail: return "tail"
+    case .top: return "top"
+    case .distinct: return "distinct"
+    case .groupby: return "groupby"
+    case .count: return "count"
+    case .cluster: return "cluster"
+    case .describe: return "describe"
+    case .schema: return "schema"
+    case .plot: return "plot"
+    case .save: return "save"
+    case .join: return "join"
+    }
+  }
+
   static func == (a: Verb, b: Verb) -> Bool {
     String(describing: a) == String(describing: b)
   }

@@ -7,10 +7,15 @@ struct Interpreter {
   let baseDirectory: String
   /// Remarks collected while running, such as repaired bytes in a loaded file.
   var notices: [String] = []
+  /// Stages run so far, with rows and times.
+  var trace: [StageTrace] = []
 
   /// The pipeline's result.
   mutating func run(_ pipeline: Pipeline) throws(RunError) -> Output {
+    let clock = ContinuousClock()
+    let started = clock.now
     var current = try evaluateSource(pipeline.source)
+    trace.append(StageTrace(pipeline.source, rows: rows(current), since: started, clock))
     if case .table(let table) = current {
       let checker = PipelineChecker(scalars: scalarTypes, tables: tableSchemas)
       try checker.check(pipeline.stages, from: Schema(table))
@@ -21,9 +26,19 @@ struct Interpreter {
           "'\(stageName(stage))' needs a table, but the pipeline so far gives a "
             + describe(current), at: stage.span)
       }
+      let stageStart = clock.now
       current = try apply(stage, to: table)
+      trace.append(
+        StageTrace(
+          verb: stage.verb.name, rowsIn: table.rowCount, rowsOut: rows(current),
+          seconds: elapsedSeconds(since: stageStart, clock)))
     }
     return current
+  }
+
+  private func rows(_ output: Output) -> Int? {
+    if case .table(let table) = output { return table.rowCount }
+    return nil
   }
 
   /// Types of the bound single values, usable by name in expressions.
@@ -45,7 +60,7 @@ struct Interpreter {
   }
 
   private func stageName(_ stage: Stage) -> String {
-    String(describing: stage.verb).prefix { $0 != "(" }.description
+    stage.verb.name
   }
 
   private func describe(_ output: Output) -> String {
@@ -119,5 +134,23 @@ struct Interpreter {
     case .call(let name, let args):
       return .call(name, args.map { substituteBindings(in: $0, columns: columns) })
     }
+  }
+}
+
+func elapsedSeconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+  let elapsed = clock.now - start
+  return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+}
+
+extension StageTrace {
+  init(_ source: Source, rows: Int?, since start: ContinuousClock.Instant, _ clock: ContinuousClock)
+  {
+    let verb: String
+    switch source {
+    case .load: verb = "load"
+    case .name(let name, _): verb = name
+    case .expression: verb = "expression"
+    }
+    self.init(verb: verb, rowsIn: nil, rowsOut: rows, seconds: elapsedSeconds(since: start, clock))
   }
 }

@@ -20,6 +20,8 @@ public struct StatementResult: Sendable {
   public var outcome: Result<Output, Diagnostic>
   /// Remarks about what happened that are not errors, such as repaired bytes in a file.
   public var notices: [String]
+  /// Each stage that ran, with its rows and time, for `.timer` and `--trace`.
+  public var trace: [StageTrace] = []
 
   public init(
     location: SourceLocation, outcome: Result<Output, Diagnostic>, notices: [String] = []
@@ -27,5 +29,21 @@ public struct StatementResult: Sendable {
     self.location = location
     self.outcome = outcome
     self.notices = notices
+  }
+}
+
+/// What one stage of a pipeline did: its verb, rows in and out, and time taken.
+public struct StageTrace: Sendable, Equatable {
+  /// The verb as written in the source, e.g. `load`, `where`, `cluster`.
+  public var verb: String
+  public var rowsIn: Int?
+  public var rowsOut: Int?
+  public var seconds: Double
+
+  public init(verb: String, rowsIn: Int?, rowsOut: Int?, seconds: Double) {
+    self.verb = verb
+    self.rowsIn = rowsIn
+    self.rowsOut = rowsOut
+    self.seconds = seconds
   }
 }

@@ -44,11 +44,14 @@ public final class Session {
     var interpreter = Interpreter(bindings: bindings, baseDirectory: baseDirectory)
     do {
       let output = try run(statement, &interpreter)
-      return StatementResult(
+      var result = StatementResult(
         location: location, outcome: .success(output), notices: interpreter.notices)
+      result.trace = interpreter.trace
+      return result
     } catch {
       var result = failure(error.message, error.span, source, location)
       result.notices = interpreter.notices + error.notices
+      result.trace = interpreter.trace
       return result
     }
   }
