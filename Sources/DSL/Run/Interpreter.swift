@@ -5,6 +5,8 @@ struct Interpreter {
   /// Bound tables and values, by name.
   var bindings: [String: Output]
   let baseDirectory: String
+  /// Checked between stages; set by Ctrl-C in the REPL.
+  var cancellation = CancellationFlag()
   /// Remarks collected while running, such as repaired bytes in a loaded file.
   var notices: [String] = []
   /// Stages run so far, with rows and times.
@@ -25,6 +27,9 @@ struct Interpreter {
         throw RunError(
           "'\(stageName(stage))' needs a table, but the pipeline so far gives a "
             + describe(current), at: stage.span)
+      }
+      if cancellation.isCancelled {
+        throw RunError("cancelled; nothing was bound or changed", at: stage.span)
       }
       let stageStart = clock.now
       current = try apply(stage, to: table)

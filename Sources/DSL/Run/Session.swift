@@ -16,6 +16,10 @@ public final class Session {
   /// The parameters declared so far, in order, with their values.
   public private(set) var parameters: [(name: String, value: Value)] = []
 
+  /// Set it (from a signal handler, say) to stop the running statement at its next stage;
+  /// `execute` clears it when a statement starts.
+  public let cancellation = CancellationFlag()
+
   /// The last displayed result, `_` in the language.
   public var lastResult: Output? { bindings["_"] }
 
@@ -41,7 +45,9 @@ public final class Session {
         error.message, Span(offset: error.offset, length: error.length), source, location)
     }
 
+    cancellation.reset()
     var interpreter = Interpreter(bindings: bindings, baseDirectory: baseDirectory)
+    interpreter.cancellation = cancellation
     do {
       let output = try run(statement, &interpreter)
       var result = StatementResult(
