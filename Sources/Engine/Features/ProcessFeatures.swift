@@ -110,19 +110,30 @@ extension ProcessFeatures {
     }
 
     let ids = distinct.ids
-    var names = StringStorage()
-    names.reserve(rows: paths.count, bytes: paths.bytes.count / 2)
-    for row in 0..<paths.count where !(validity.map { !$0.isValid(row) } ?? false) {
-      paths.withBytes(row) {
-        names.append(bytes: UnsafeBufferPointer(rebasing: $0[nameStarts[Int(ids[row])]...]))
-      }
-    }
+    let names = lastPieces(paths, validity, starts: ids.map { nameStarts[Int($0)] })
     return [
       ("processName", Column(.string(names))),
       ("pathScore", Column(.int(ids.map { scores[Int($0)] }))),
       ("pathLogScore", Column(.float(ids.map { logOrZero(scores[Int($0)]) }))),
       ("pathHash", Column(.int(ids.map { hashes[Int($0)] }))),
     ]
+  }
+
+  /// Each row's string from byte `starts[row]` on; null rows give the empty string.
+  private static func lastPieces(_ paths: StringStorage, _ validity: NullMask?, starts: [Int])
+    -> StringStorage
+  {
+    var names = StringStorage()
+    names.reserve(rows: paths.count, bytes: paths.bytes.count / 2)
+    paths.bytes.withUnsafeBufferPointer { bytes in
+      for row in 0..<paths.count {
+        let isNull = validity.map { !$0.isValid(row) } ?? false
+        let start = isNull ? 0 : paths.offsets[row] + starts[row]
+        let end = isNull ? 0 : paths.offsets[row + 1]
+        names.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      }
+    }
+    return names
   }
 
   /// The five command line features, computed once per distinct command line.
