@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rows of a string column grouped by equal bytes, so that work per string runs
 /// once per distinct value. Null rows count as the empty string.
 struct DistinctStrings {
@@ -44,7 +46,7 @@ private struct ByteStringTable {
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] >= 0 {
       let id = Int(slots[slot])
-      if hashes[id] == hash, keys[id].elementsEqual(key) { return (id, false) }
+      if hashes[id] == hash, ByteStringTable.equal(keys[id], key) { return (id, false) }
       slot = (slot + 1) & mask
     }
     let id = keys.count
@@ -63,6 +65,15 @@ private struct ByteStringTable {
       while slots[slot] >= 0 { slot = (slot + 1) & mask }
       slots[slot] = Int32(id)
     }
+  }
+
+  /// Whether two byte strings are equal.
+  private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    guard a.count == b.count else { return false }
+    guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+    return memcmp(x, y, a.count) == 0
   }
 
   /// A fast 64-bit hash of the bytes, eight at a time.
