@@ -16,7 +16,7 @@ struct DistinctStrings {
       strings.offsets.withUnsafeBufferPointer { offsets in
         var table = ByteStringTable()
         for row in 0..<strings.count {
-          let isNull = validity.map { !$0.isValid(row) } ?? false
+          let isNull = validity.marksNull(row)
           let start = offsets[row]
           let end = isNull ? start : offsets[row + 1]
           let key = UnsafeBufferPointer(rebasing: bytes[start..<end])

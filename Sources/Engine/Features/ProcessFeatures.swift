@@ -74,7 +74,7 @@ public enum ProcessFeatures {
 
   /// `/` when any of the first 10 paths contains `/`, else `\`.
   static func detectSeparator(_ paths: StringStorage, _ validity: NullMask?) -> String {
-    for row in 0..<min(10, paths.count) where !(validity.map { !$0.isValid(row) } ?? false) {
+    for row in 0..<min(10, paths.count) where !validity.marksNull(row) {
       if paths.withBytes(row, { $0.contains(UInt8(ascii: "/")) }) { return "/" }
     }
     return "\\"
@@ -98,7 +98,7 @@ extension ProcessFeatures {
     CRC32.table.withUnsafeBufferPointer { table in
       separatorBytes.withUnsafeBufferPointer { separator in
         for row in distinct.firstRows {
-          let isNull = validity.map { !$0.isValid(row) } ?? false
+          let isNull = validity.marksNull(row)
           paths.withBytes(row) { all in
             let bytes = isNull ? UnsafeBufferPointer(rebasing: all[0..<0]) : all
             scores.append(StringFeatures.scan(bytes, delimiters: .msticpy, table: table).scalarSum)
@@ -127,7 +127,7 @@ extension ProcessFeatures {
     names.reserve(rows: paths.count, bytes: paths.bytes.count / 2)
     paths.bytes.withUnsafeBufferPointer { bytes in
       for row in 0..<paths.count {
-        let isNull = validity.map { !$0.isValid(row) } ?? false
+        let isNull = validity.marksNull(row)
         let start = isNull ? 0 : paths.offsets[row] + starts[row]
         let end = isNull ? 0 : paths.offsets[row + 1]
         names.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
@@ -145,7 +145,7 @@ extension ProcessFeatures {
     scans.reserveCapacity(distinct.count)
     CRC32.table.withUnsafeBufferPointer { table in
       for row in distinct.firstRows {
-        let isNull = validity.map { !$0.isValid(row) } ?? false
+        let isNull = validity.marksNull(row)
         scans.append(
           isNull
             ? StringScan(delimiterHash: 0)
