@@ -1,0 +1,102 @@
+/// Density-based clustering (DBSCAN) with Euclidean distance, giving the labels
+/// scikit-learn's `DBSCAN(eps, min_samples).fit(X)` gives for the same points.
+///
+/// A point is *core* when at least `minSamples` points (itself included) lie within
+/// `eps` of it, distance `eps` included. Core points within `eps` of each other share
+/// a cluster; clusters are numbered from 0 in the order of their first core point by
+/// row. A non-core point within `eps` of core points joins the lowest-numbered of
+/// their clusters (the first that reaches it, as scikit-learn expands clusters one
+/// after another); any other point is noise, -1.
+///
+/// Identical points are clustered once, weighted by how often they occur, and a
+/// uniform grid answers the radius queries, so repeated event vectors cost little.
+public struct DBSCAN: Sendable {
+  /// The neighbourhood radius.
+  public let eps: Double
+  /// How many points, the point itself included, make a point core.
+  public let minSamples: Int
+
+  /// A clusterer with radius `eps` and density threshold `minSamples`.
+  /// - Throws: `ClusterError.invalidEps` unless `eps` is positive and finite,
+  ///   `ClusterError.invalidMinSamples` when `minSamples` is below 1.
+  public init(eps: Double = 0.01, minSamples: Int = 2) throws(ClusterError) {
+    guard eps > 0, eps.isFinite else { throw .invalidEps(eps) }
+    guard minSamples >= 1 else { throw .invalidMinSamples(minSamples) }
+    self.eps = eps
+    self.minSamples = minSamples
+  }
+
+  /// Labels every row of `points`.
+  /// - Complexity: O(rows × dimensions) to find the distinct points, plus, over the
+  ///   distinct points, the sum of the sizes of their grid neighbourhoods.
+  public func fit(_ points: FeatureMatrix) -> DBSCANResult {
+    let distinct = DistinctPoints(points)
+    let grid = GridIndex(
+      points: distinct.values, count: distinct.count, dimensions: distinct.dimensions, eps: eps)
+    let isCore = corePoints(distinct, grid)
+    let (labels, clusterCount) = expandClusters(isCore, grid)
+    return DBSCANResult(
+      labels: distinct.ids.map { labels[Int($0)] },
+      isCore: distinct.ids.map { isCore[Int($0)] },
+      clusterCount: clusterCount,
+      distinctPointCount: distinct.count)
+  }
+
+  /// Whether each distinct point's neighbourhood weighs at least `minSamples`.
+  private func corePoints(_ distinct: DistinctPoints, _ grid: GridIndex) -> [Bool] {
+    let weights = distinct.weights
+    return (0..<distinct.count).map { i in
+      var weight = weights[i]
+      guard weight < minSamples else { return true }
+      weight = 0
+      grid.forEachNeighbour(of: i) { j in
+        weight += weights[j]
+        return weight < minSamples
+      }
+      return weight >= minSamples
+    }
+  }
+
+  /// Grows one cluster at a time from the first unlabelled core point, through core
+  /// points, claiming every unlabelled point they reach.
+  private func expandClusters(_ isCore: [Bool], _ grid: GridIndex) -> ([Int], Int) {
+    var labels = [Int](repeating: -1, count: isCore.count)
+    var clusterCount = 0
+    var stack: [Int] = []
+    for seed in 0..<isCore.count where isCore[seed] && labels[seed] == -1 {
+      labels[seed] = clusterCount
+      stack.append(seed)
+      while let point = stack.popLast() {
+        grid.forEachNeighbour(of: point) { j in
+          if labels[j] == -1 {
+            labels[j] = clusterCount
+            if isCore[j] { stack.append(j) }
+          }
+          return true
+        }
+      }
+      clusterCount += 1
+    }
+    return (labels, clusterCount)
+  }
+}
+
+/// The outcome of `DBSCAN.fit`: one label per row.
+public struct DBSCANResult: Sendable, Equatable {
+  /// The cluster of each row, from 0, or -1 for noise.
+  public var labels: [Int]
+  /// Whether each row is a core point.
+  public var isCore: [Bool]
+  /// How many clusters there are (labels run from 0 to `clusterCount - 1`).
+  public var clusterCount: Int
+  /// How many distinct points the rows hold.
+  public var distinctPointCount: Int
+
+  /// A result from its parts.
+  public init(labels: [Int], isCore: [Bool], clusterCount: Int, distinctPointCount: Int) {
+    self.labels = labels
+    self.isCore = isCore
+    self.clusterCount = clusterCount
+    self.distinctPointCount = distinctPointCount
+  }
+}
