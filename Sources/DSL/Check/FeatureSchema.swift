@@ -29,17 +29,23 @@ enum FeatureSchema {
     var schema = schema
     for name in columns {
       if let type = try schema.type(of: name), !type.isNumeric {
-        throw ColumnError.wrongType(
-          name, found: type, expected: "a number or boolean (cluster works on numeric features)")
+        throw ClusterError.notNumeric(name, found: type)
       }
     }
-    if let time = options["time"]?.text { _ = try schema.type(of: time) }
-    schema.set("ClusterId", .int)
-    schema.set("ClusterSize", .int)
-    schema.set("Clustered", .bool)
-    if options["keep"]?.text != "all" {
-      schema.set("FirstEventTime", .timestamp)
-      schema.set("LastEventTime", .timestamp)
+    var timeType: ColumnType?? = nil
+    if let time = options["time"]?.text {
+      timeType = .some(try schema.type(of: time))
+    } else if let column = schema.columns.first(where: {
+      $0.name == ClusterOptions.defaultTimeColumn
+    }) {
+      timeType = column.type == nil || column.type == .timestamp ? .some(column.type) : nil
+    }
+    schema.set(Clusterer.clusterIdColumn, .int)
+    schema.set(Clusterer.clusterSizeColumn, .int)
+    schema.set(Clusterer.clusteredColumn, .bool)
+    if options["keep"]?.text != "all", timeType != nil {
+      schema.set(Clusterer.firstTimeColumn, .timestamp)
+      schema.set(Clusterer.lastTimeColumn, .timestamp)
     }
     return schema
   }

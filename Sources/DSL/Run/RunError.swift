@@ -31,6 +31,11 @@ struct RunError: Error {
     case let e as GroupError:
       if case .column(let inner) = e { return columnName(in: inner) }
       if case .notNumeric(_, let column, _) = e { return column }
+    case let e as ClusterError:
+      if case .column(let inner) = e { return columnName(in: inner) }
+      if case .notNumeric(let column, _) = e { return column }
+      if case .nullValues(let column, _) = e { return column }
+      if case .nonFiniteValues(let column, _) = e { return column }
     case let e as PlotError:
       if case .column(let inner) = e { return columnName(in: inner) }
     default:

@@ -36,6 +36,7 @@ public enum FunctionLibrary {
   static let definitions: [String: FunctionDefinition] = {
     var all: [String: FunctionDefinition] = [:]
     for definition in stringFunctions + numericFunctions + nullFunctions + timeFunctions
+      + featureFunctions
       + conversionFunctions
     {
       all[definition.name] = definition

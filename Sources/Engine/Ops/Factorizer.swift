@@ -53,22 +53,19 @@ public enum Factorizer {
   private static func stringCodes(_ strings: StringStorage, column: Column) -> (
     ids: [Int], count: Int
   ) {
-    var table = ByteStringTable(capacity: min(strings.count, 1 << 16))
-    var nullCode = -1
+    let distinct = DistinctStrings(strings, validity: nil)
+    guard column.validity != nil else { return (distinct.ids.map { Int($0) }, distinct.count) }
+
+    var remapped = [Int](repeating: -1, count: distinct.count + 1)
     var count = 0
     var ids = [Int](repeating: 0, count: strings.count)
-    for i in 0..<strings.count {
-      if column.isNull(i) {
-        if nullCode < 0 {
-          nullCode = count
-          count += 1
-        }
-        ids[i] = nullCode
-        continue
+    for row in 0..<strings.count {
+      let key = column.isNull(row) ? distinct.count : Int(distinct.ids[row])
+      if remapped[key] < 0 {
+        remapped[key] = count
+        count += 1
       }
-      let (code, isNew) = table.insert(row: i, of: strings, nextCode: count)
-      if isNew { count += 1 }
-      ids[i] = code
+      ids[row] = remapped[key]
     }
     return (ids, count)
   }
@@ -88,59 +85,5 @@ public enum Factorizer {
       }
     }
     return (ids, seen.count)
-  }
-}
-
-/// An open-addressing hash set of rows of a `StringStorage`, keyed by their bytes.
-struct ByteStringTable {
-  private var slots: [Int]  // -1 empty, else index into rows/codes
-  private var rows: [Int] = []
-  private var codes: [Int] = []
-  private var hashes: [UInt64] = []
-  private var mask: Int
-
-  init(capacity: Int) {
-    var size = 16
-    while size < capacity * 2 { size <<= 1 }
-    slots = Array(repeating: -1, count: size)
-    mask = size - 1
-  }
-
-  /// The code of the row's bytes, inserting it with `nextCode` when new.
-  mutating func insert(row: Int, of strings: StringStorage, nextCode: Int) -> (Int, Bool) {
-    let hash = strings.withBytes(row) { Self.hash($0) }
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while slots[slot] >= 0 {
-      let entry = slots[slot]
-      if hashes[entry] == hash, strings.rowEquals(rows[entry], strings, row) {
-        return (codes[entry], false)
-      }
-      slot = (slot + 1) & mask
-    }
-    slots[slot] = rows.count
-    rows.append(row)
-    codes.append(nextCode)
-    hashes.append(hash)
-    if rows.count * 2 > slots.count { grow() }
-    return (nextCode, true)
-  }
-
-  private mutating func grow() {
-    slots = Array(repeating: -1, count: slots.count * 2)
-    mask = slots.count - 1
-    for entry in 0..<rows.count {
-      var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
-      while slots[slot] >= 0 { slot = (slot + 1) & mask }
-      slots[slot] = entry
-    }
-  }
-
-  /// FNV-1a over the bytes, then a final mix so low bits spread well.
-  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    h ^= h >> 33
-    h = h &* 0xff51_afd7_ed55_8ccd
-    return h ^ (h >> 33)
   }
 }
