@@ -12,7 +12,12 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
-    .target(name: "Engine"),
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
+    .target(name: "Engine", dependencies: ["CZlib"]),
     .target(name: "DSL", dependencies: ["Engine"]),
     .executableTarget(
       name: "Workbench",

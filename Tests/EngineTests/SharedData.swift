@@ -1,24 +1,40 @@
 import Foundation
 
-/// Locates the team's shared test data: `../shared/data` next to the package root.
+/// Locates the team's shared test data (`../shared/data` next to the package root) and the
+/// package's own files. Tests that need the shared data are enabled only when it exists:
+/// `@Test(.enabled(if: SharedData.isAvailable, "../shared/data is absent"))`.
 enum SharedData {
-  /// Whether the shared data folder exists; tests that need it are skipped otherwise.
+  /// The package root: three levels above this file (`Tests/EngineTests/SharedData.swift`).
+  static let packageRoot: String = {
+    URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .path
+  }()
+
+  /// The shared data folder, whether or not it exists.
+  static let directory: String = {
+    URL(fileURLWithPath: packageRoot)
+      .deletingLastPathComponent()
+      .appendingPathComponent("shared/data")
+      .path
+  }()
+
+  /// Whether the shared data folder is present.
   static var isAvailable: Bool {
-    FileManager.default.fileExists(atPath: root)
+    var isFolder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder)
+      && isFolder.boolValue
   }
 
-  /// The full path of `relative` inside the shared data folder.
+  /// The path of `relative` inside the shared data folder.
   static func path(_ relative: String) -> String {
-    root + "/" + relative
+    directory + "/" + relative
   }
 
-  /// Tests/EngineTests/SharedData.swift → package root → ../shared/data.
-  private static var root: String {
-    let packageRoot = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent()
-      .deletingLastPathComponent()
-      .deletingLastPathComponent()
-    return packageRoot.deletingLastPathComponent()
-      .appendingPathComponent("shared/data").standardizedFileURL.path
+  /// The path of `relative` inside the package.
+  static func packagePath(_ relative: String) -> String {
+    packageRoot + "/" + relative
   }
 }

@@ -1,0 +1,239 @@
+import Foundation
+
+/// Where one field lies: byte offsets relative to the start of its chunk, and whether the
+/// field begins with a quote (its bytes then still hold the quoting).
+struct FieldSpan: Sendable {
+  private static let quotedFlag: UInt32 = 1 << 31
+
+  let start: UInt32
+  private let endAndFlag: UInt32
+
+  @inline(__always)
+  init(start: Int, end: Int, quoted: Bool) {
+    self.start = UInt32(truncatingIfNeeded: start)
+    endAndFlag = UInt32(truncatingIfNeeded: end) | (quoted ? Self.quotedFlag : 0)
+  }
+
+  @inline(__always) var end: UInt32 { endAndFlag & ~Self.quotedFlag }
+  @inline(__always) var isQuoted: Bool { endAndFlag & Self.quotedFlag != 0 }
+}
+
+/// The largest chunk the scanner keeps offsets for; `FieldSpan` spends one bit on the
+/// quote flag, so offsets stay below 2^31.
+let maximumChunkExtent = Int(Int32.max)
+
+/// What went wrong in a chunk, as a byte offset into the whole input.
+enum CSVFailure: Equatable, Sendable {
+  /// A quote opened at `offset` never closes.
+  case unterminatedQuote(offset: Int)
+  /// The record starting at `offset` has `fields` fields.
+  case raggedRow(offset: Int, fields: Int)
+  /// The record starting at `offset` pushes the chunk past `maximumChunkExtent`.
+  case recordTooLarge(offset: Int)
+
+  var offset: Int {
+    switch self {
+    case .unterminatedQuote(let offset), .raggedRow(let offset, _),
+      .recordTooLarge(let offset):
+      return offset
+    }
+  }
+}
+
+/// The records of one stretch of the input, as field spans in row-major order.
+struct CSVChunk: Sendable {
+  /// Offset of the chunk's first byte in the input; spans are relative to it.
+  var base: Int
+  /// Offset just past the last record scanned.
+  var end: Int
+  /// `rowCount × columnCount` spans, row after row.
+  var spans: [FieldSpan] = []
+  var rowCount = 0
+  var blankLines = 0
+  var failure: CSVFailure?
+}
+
+/// Finds the records and fields of RFC 4180 text in a byte buffer.
+///
+/// Records end at LF or CR LF outside quotes. A field that starts with `"` runs to the
+/// next lone `"`; `""` inside it stands for one quote, and delimiters and line breaks
+/// inside it are data. Anything after the closing quote up to the next delimiter is kept
+/// as written, and so is a quote in the middle of an unquoted field (as Python's csv
+/// module does). Blank lines between records are skipped.
+struct CSVScanner {
+  private static let quote = UInt8(ascii: "\"")
+  private static let newline = UInt8(ascii: "\n")
+  private static let carriageReturn = UInt8(ascii: "\r")
+
+  let bytes: UnsafeBufferPointer<UInt8>
+  let delimiter: UInt8
+  private let base: UnsafePointer<UInt8>
+  private let specialMasks: (UInt64, UInt64, UInt64)
+
+  init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
+    self.bytes = bytes
+    self.delimiter = delimiter
+    // An empty buffer still needs a valid address; nothing is ever read through it then.
+    base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+    let spread: (UInt8) -> UInt64 = { UInt64($0) &* 0x0101_0101_0101_0101 }
+    specialMasks = (spread(delimiter), spread(Self.newline), spread(Self.quote))
+  }
+
+  /// The outcome of scanning one record.
+  enum RecordEnd {
+    /// The record ended; the next one starts at `next`.
+    case complete(next: Int, fields: Int)
+    /// A quote opened at `offset` is never closed.
+    case unterminatedQuote(offset: Int)
+  }
+
+  /// The offset of the first record at or after `offset`, skipping blank lines.
+  func skipBlankLines(from offset: Int, count skipped: inout Int) -> Int {
+    var position = offset
+    while let length = blankLineLength(at: position) {
+      position += length
+      skipped += 1
+    }
+    return position
+  }
+
+  /// Scans the records that start in `start..<limit` (the last may run past `limit`),
+  /// expecting `columns` fields in each; stops at the first failure.
+  /// - Complexity: O(bytes scanned)
+  func scanChunk(from start: Int, limit: Int, columns: Int) -> CSVChunk {
+    var chunk = CSVChunk(base: start, end: start)
+    let estimatedRows = max((limit - start) / max(columns * 12, 1), 16)
+    chunk.spans.reserveCapacity(min(estimatedRows, 1 << 22) * columns)
+    var position = start
+
+    while position < limit {
+      if let length = blankLineLength(at: position) {
+        position += length
+        chunk.blankLines += 1
+        continue
+      }
+      switch scanRecord(at: position, chunkBase: start, into: &chunk.spans) {
+      case .unterminatedQuote(let offset):
+        chunk.failure = .unterminatedQuote(offset: offset)
+      case .complete(_, let fields) where fields != columns:
+        chunk.failure = .raggedRow(offset: position, fields: fields)
+      case .complete(let next, _) where next - start > maximumChunkExtent:
+        chunk.failure = .recordTooLarge(offset: position)
+      case .complete(let next, _):
+        chunk.rowCount += 1
+        position = next
+        continue
+      }
+      break
+    }
+    chunk.end = position
+    return chunk
+  }
+
+  /// Scans one record at `start`, appending a span per field.
+  func scanRecord(at start: Int, chunkBase: Int, into spans: inout [FieldSpan]) -> RecordEnd {
+    let count = bytes.count
+    var position = start
+    var fields = 0
+
+    while true {
+      let fieldStart = position
+      let quoted = position < count && base[position] == Self.quote
+      if quoted {
+        guard let closing = closingQuote(after: position) else {
+          return .unterminatedQuote(offset: fieldStart)
+        }
+        position = closing + 1
+      }
+      position = endOfUnquotedRun(from: position)
+
+      var fieldEnd = position
+      let endsRecord = position == count || base[position] == Self.newline
+      if endsRecord, fieldEnd > fieldStart, base[fieldEnd - 1] == Self.carriageReturn {
+        fieldEnd -= 1
+      }
+      spans.append(
+        FieldSpan(start: fieldStart - chunkBase, end: fieldEnd - chunkBase, quoted: quoted))
+      fields += 1
+
+      if endsRecord {
+        return .complete(next: min(position + 1, count), fields: fields)
+      }
+      position += 1
+    }
+  }
+
+  /// The offset of the quote that closes the quoted field opening at `opening`.
+  @inline(__always)
+  private func closingQuote(after opening: Int) -> Int? {
+    let count = bytes.count
+    var position = opening + 1
+    while position < count {
+      guard let hit = memchr(base + position, Int32(Self.quote), count - position) else {
+        return nil
+      }
+      let index = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+      if index + 1 < count && base[index + 1] == Self.quote {
+        position = index + 2
+        continue
+      }
+      return index
+    }
+    return nil
+  }
+
+  /// The offset of the next delimiter or line feed at or after `start` (or the end);
+  /// quotes met on the way are data.
+  @inline(__always)
+  private func endOfUnquotedRun(from start: Int) -> Int {
+    let count = bytes.count
+    var position = start
+    while true {
+      position = nextSpecialByte(from: position)
+      guard position < count, base[position] == Self.quote else { return position }
+      position += 1
+    }
+  }
+
+  /// The offset of the next delimiter, line feed or quote at or after `start`, eight bytes
+  /// at a time.
+  @inline(__always)
+  private func nextSpecialByte(from start: Int) -> Int {
+    let count = bytes.count
+    var position = start
+    let raw = UnsafeRawPointer(base)
+    while position + 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+      let found =
+        Self.zeroBytes(word ^ specialMasks.0) | Self.zeroBytes(word ^ specialMasks.1)
+        | Self.zeroBytes(word ^ specialMasks.2)
+      if found != 0 { return position + found.trailingZeroBitCount >> 3 }
+      position += 8
+    }
+    while position < count {
+      let byte = base[position]
+      if byte == delimiter || byte == Self.newline || byte == Self.quote { return position }
+      position += 1
+    }
+    return count
+  }
+
+  /// The high bit set in each byte of `word` that is zero (exact for the lowest one).
+  @inline(__always)
+  private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+  }
+
+  /// The length of the blank line (LF or CR LF) at `offset`, if there is one.
+  @inline(__always)
+  private func blankLineLength(at offset: Int) -> Int? {
+    guard offset < bytes.count else { return nil }
+    if base[offset] == Self.newline { return 1 }
+    if base[offset] == Self.carriageReturn, offset + 1 < bytes.count,
+      base[offset + 1] == Self.newline
+    {
+      return 2
+    }
+    return nil
+  }
+}

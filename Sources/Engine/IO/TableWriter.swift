@@ -1,0 +1,81 @@
+import Foundation
+
+/// Writes tables to files, replacing the target only once the new file is complete.
+public enum TableWriter {
+  /// Writes `table` as CSV to `path` (see `CSVEncoder` for the exact text).
+  ///
+  /// The text goes to a temporary file in the same folder, which is then renamed over
+  /// `path`; a failure part way leaves any existing file untouched.
+  /// - Parameters:
+  ///   - table: The table to write.
+  ///   - path: The file to create or replace.
+  ///   - delimiter: The field separator, `,` unless told otherwise (tab for TSV).
+  /// - Throws: `WriteError` naming `path` and the system's reason.
+  /// - Complexity: O(rows × columns + bytes written)
+  public static func writeCSV(
+    _ table: Table, to path: String, delimiter: UInt8 = UInt8(ascii: ",")
+  ) throws(WriteError) {
+    let temporary = temporaryPath(next: path)
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw .cannotCreate(path: path, reason: SystemError.reason(errno))
+    }
+
+    do throws(WriteError) {
+      let encoder = CSVEncoder(delimiter: delimiter)
+      try encoder.encode(table) { (block: [UInt8]) throws(WriteError) in
+        try writeAll(block, to: descriptor, path: path)
+      }
+      guard fsync(descriptor) == 0 else {
+        throw WriteError.cannotWrite(path: path, reason: SystemError.reason(errno))
+      }
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw error
+    }
+    close(descriptor)
+
+    guard rename(temporary, path) == 0 else {
+      let reason = SystemError.reason(errno)
+      unlink(temporary)
+      throw .cannotReplace(path: path, reason: reason)
+    }
+  }
+
+  /// The table as CSV text, as `writeCSV` would write it.
+  /// - Complexity: O(rows × columns + bytes)
+  public static func csvBytes(_ table: Table, delimiter: UInt8 = UInt8(ascii: ",")) -> [UInt8] {
+    var result: [UInt8] = []
+    CSVEncoder(delimiter: delimiter).encode(table) { (block: [UInt8]) throws(Never) in
+      result.append(contentsOf: block)
+    }
+    return result
+  }
+
+  /// A fresh hidden name in the folder of `path`, so that the final rename stays on one
+  /// file system.
+  private static func temporaryPath(next path: String) -> String {
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { String(path[...$0]) } ?? ""
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let tag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+    return "\(folder).\(name).\(getpid()).\(tag).tmp"
+  }
+
+  private static func writeAll(
+    _ block: [UInt8], to descriptor: Int32, path: String
+  ) throws(WriteError) {
+    var written = 0
+    while written < block.count {
+      let result = block.withUnsafeBytes { buffer in
+        write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+      }
+      if result < 0 {
+        if errno == EINTR { continue }
+        throw .cannotWrite(path: path, reason: SystemError.reason(errno))
+      }
+      written += result
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/// Why a table could not be written. The target file is left as it was.
+public enum WriteError: Error, Equatable, Sendable {
+  /// The temporary file next to `path` cannot be created (missing folder, no permission).
+  case cannotCreate(path: String, reason: String)
+  /// Writing the data failed part way (disk full, I/O error).
+  case cannotWrite(path: String, reason: String)
+  /// The finished file cannot be moved into place at `path`.
+  case cannotReplace(path: String, reason: String)
+}
+
+extension WriteError: CustomStringConvertible {
+  /// The message shown to the analyst: where, what, and what to do.
+  public var description: String {
+    switch self {
+    case .cannotCreate(let path, let reason):
+      return "\(path): cannot create the file (\(reason)); check that the folder exists and "
+        + "that you may write there"
+    case .cannotWrite(let path, let reason):
+      return "\(path): writing failed (\(reason)); the file was left unchanged"
+    case .cannotReplace(let path, let reason):
+      return "\(path): cannot put the new file in place (\(reason)); check that the path is "
+        + "not a folder; the file was left unchanged"
+    }
+  }
+}
