@@ -23,8 +23,10 @@ let package = Package(
       name: "Workbench",
       dependencies: ["DSL", "Engine", "CEditLine"]
     ),
-    .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-    .testTarget(name: "DSLTests", dependencies: ["DSL", "Engine"]),
-    .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "DSL", "Engine"]),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
+    .testTarget(name: "DSLTests", dependencies: ["DSL", "Engine", "TestSupport"]),
+    .testTarget(
+      name: "WorkbenchTests", dependencies: ["Workbench", "DSL", "Engine", "TestSupport"]),
   ]
 )

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import TestSupport
 import Testing
 
 /// Features, labels and exemplars against msticpy 3.0.2 and scikit-learn 1.9.1 on the
@@ -130,8 +131,8 @@ struct ReferenceParityTests {
       #expect(sizes[k] == .int(Int64(want["ClusterSize"] ?? "") ?? -1), "output row \(k)")
       #expect(flags[k] == .bool(want["Clustered"] == "True"), "output row \(k)")
       guard want["ClusterId"] != "-1" else { continue }
-      let firstTime = TestCSV.timestamp(want["FirstEventTime"] ?? "").map(Value.timestamp)
-      let lastTime = TestCSV.timestamp(want["LastEventTime"] ?? "").map(Value.timestamp)
+      let firstTime = Timestamp.parse(want["FirstEventTime"] ?? "").map(Value.timestamp)
+      let lastTime = Timestamp.parse(want["LastEventTime"] ?? "").map(Value.timestamp)
       #expect(first[k] == firstTime, "output row \(k)")
       #expect(last[k] == lastTime, "output row \(k)")
       #expect(time[k] == firstTime, "output row \(k)")

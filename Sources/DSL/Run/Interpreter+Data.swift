@@ -1,15 +1,62 @@
 import Engine
+import Foundation
 
 /// Verbs that read, write and analyse data through the Engine's IO, features and cluster.
 extension Interpreter {
   mutating func load(_ path: String, _ options: Options, span: Span) throws(RunError) -> Table {
-    throw RunError("load is not available yet", at: span)
+    var settings = LoadOptions()
+    if let format = options.entries["format"] {
+      guard let chosen = LoadOptions.Format(rawValue: format.value.text) else {
+        let all = LoadOptions.Format.allCases.map(\.rawValue).joined(separator: ", ")
+        throw RunError("format must be one of \(all)", at: format.span)
+      }
+      settings.format = chosen
+    }
+    if let delimiter = options.entries["delimiter"] {
+      let text = delimiter.value.text == "\\t" ? "\t" : delimiter.value.text
+      guard text.utf8.count == 1, let byte = text.utf8.first else {
+        throw RunError(
+          "delimiter must be a single character, as in delimiter=\";\"", at: delimiter.span)
+      }
+      settings.delimiter = byte
+    }
+    settings.header = try OptionReader.boolean(options, "header", default: true)
+
+    do {
+      let loaded = try TableReader.read(path: resolve(path), options: settings)
+      notices += loaded.notices
+      return loaded.table
+    } catch {
+      throw RunError(error.description, at: span)
+    }
   }
 
   func save(_ table: Table, to path: String, _ options: Options, _ stage: Stage)
     throws(RunError)
   {
-    throw RunError("save is not available yet", at: stage.span)
+    let format = options["format"]?.text ?? "csv"
+    do {
+      switch format {
+      case "csv": try TableWriter.writeCSV(table, to: resolve(path))
+      case "tsv": try TableWriter.writeCSV(table, to: resolve(path), delimiter: UInt8(ascii: "\t"))
+      default:
+        throw RunError("save writes format=csv or format=tsv, not '\(format)'", at: stage.span)
+      }
+    } catch let error as RunError {
+      throw error
+    } catch {
+      throw RunError("\(error)", at: stage.span)
+    }
+  }
+
+  /// A path relative to the session's folder (a script's own folder), with `~` expanded.
+  func resolve(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    if path == "~" || path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
+      return home + path.dropFirst()
+    }
+    if baseDirectory.isEmpty || baseDirectory == "." { return path }
+    return baseDirectory + "/" + path
   }
 
   func addFeatures(to table: Table, _ options: Options, _ stage: Stage) throws(RunError) -> Table {

@@ -129,6 +129,15 @@ extension FunctionLibrary {
     ) { args, _ in
       try bin(args[0], args[1])
     },
+    define("datetime", 1...1, type: signature([text], .timestamp)) { args, _ in
+      let text = args[0].stringValue ?? ""
+      guard let nanos = Timestamp.parse(text) else {
+        throw ExpressionError.invalidArgument(
+          function: "datetime",
+          reason: "'\(text)' is not a date and time; write it like \"2019-01-15 05:00:00\"")
+      }
+      return .timestamp(nanos)
+    },
     define("now", 0...0, type: { _ in .timestamp }) { _, _ in
       .timestamp(Int64(Date().timeIntervalSince1970 * 1e9))
     },

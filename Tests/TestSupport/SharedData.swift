@@ -3,9 +3,9 @@ import Foundation
 /// Locates the team's shared test data (`../shared/data` next to the package root) and the
 /// package's own files. Tests that need the shared data are enabled only when it exists:
 /// `@Test(.enabled(if: SharedData.isAvailable, "../shared/data is absent"))`.
-enum SharedData {
-  /// The package root: three levels above this file (`Tests/EngineTests/SharedData.swift`).
-  static let packageRoot: String = {
+public enum SharedData {
+  /// The package root: three levels above this file (`Tests/TestSupport/SharedData.swift`).
+  public static let packageRoot: String = {
     URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent()
       .deletingLastPathComponent()
@@ -14,7 +14,7 @@ enum SharedData {
   }()
 
   /// The shared data folder, whether or not it exists.
-  static let directory: String = {
+  public static let directory: String = {
     URL(fileURLWithPath: packageRoot)
       .deletingLastPathComponent()
       .appendingPathComponent("shared/data")
@@ -22,14 +22,14 @@ enum SharedData {
   }()
 
   /// Whether the shared data folder is present.
-  static var isAvailable: Bool {
+  public static var isAvailable: Bool {
     var isFolder: ObjCBool = false
     return FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder)
       && isFolder.boolValue
   }
 
   /// The path of `relative` inside the shared data folder.
-  static func path(_ relative: String) -> String {
+  public static func path(_ relative: String) -> String {
     directory + "/" + relative
   }
 
