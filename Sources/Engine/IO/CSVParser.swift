@@ -43,10 +43,13 @@ struct CSVParser {
       ? headerSpans.map { FieldText.string(from: $0, chunkBase: 0, in: bytes) }
       : Array(repeating: "", count: columnCount)
     let naming = ColumnNaming.uniqueNames(rawNames)
-    let columns = ParallelWork.map(count: columnCount) { column in
-      ColumnDecoder(bytes: bytes, chunks: chunks, column: column, columnCount: columnCount)
-        .decode()
+    let typed = ParallelWork.map(count: columnCount) { column in
+      TypedColumnDecoder(bytes: bytes, chunks: chunks, column: column).decode()
     }
+    let textIndices = typed.indices.filter { typed[$0] == nil }
+    var texts = TextColumnsBuilder(bytes: bytes, chunks: chunks).build(textIndices)
+      .makeIterator()
+    let columns = typed.map { column in column ?? texts.next()! }
 
     var notices = hasHeader ? naming.notices : []
     if blankLines > 0 {

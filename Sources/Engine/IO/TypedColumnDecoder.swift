@@ -1,21 +1,20 @@
-/// Builds one typed column from the field spans of the scanned chunks.
+/// Builds one column of numbers, booleans or timestamps from the field spans of the
+/// scanned chunks, when its values allow.
 ///
 /// The type is the narrowest that holds every non-empty field: Int64, then Float64 when
 /// a value does not fit (every integer so far is converted), Bool for `true`/`false`
-/// columns, Timestamp for dates (see `Timestamp.parse`), and String as soon as a value
-/// fits none of these. Empty fields are nulls in every type, strings included.
-struct ColumnDecoder {
+/// columns, Timestamp for dates (see `Timestamp.parse`). As soon as a value fits none of
+/// these the column is text, which `TextColumnsBuilder` builds. Empty fields are nulls.
+struct TypedColumnDecoder {
   let bytes: UnsafeBufferPointer<UInt8>
   let chunks: [CSVChunk]
   let column: Int
-  let columnCount: Int
 
-  /// The column, typed.
-  /// - Complexity: O(rows + bytes of the column); string columns that reveal themselves
-  ///   late are read twice.
-  func decode() -> Column {
+  /// The column, typed, or `nil` when it holds text (or only empty fields).
+  /// - Complexity: O(rows) until the first value that is text.
+  func decode() -> Column? {
     let rows = chunks.reduce(0) { $0 + $1.rowCount }
-    return decodeTyped(rows: rows) ?? decodeStrings(rows: rows)
+    return decodeTyped(rows: rows)
   }
 
   /// The column as numbers, booleans or timestamps, or `nil` when some value is text (or
@@ -25,9 +24,8 @@ struct ColumnDecoder {
     var values = TypedValues(rows: rows)
 
     for chunk in chunks {
-      let fitted = chunk.spans.withUnsafeBufferPointer { spans -> Bool in
-        for row in 0..<chunk.rowCount {
-          let span = spans[row * columnCount + column]
+      let fitted = chunk.spans.withColumn(column) { spans -> Bool in
+        for span in spans {
           let start = chunk.base + Int(span.start)
           let end = chunk.base + Int(span.end)
           guard end > start else {
@@ -47,49 +45,6 @@ struct ColumnDecoder {
       if !fitted { return nil }
     }
     return values.finish()
-  }
-
-  /// The column as text; empty fields are nulls.
-  private func decodeStrings(rows: Int) -> Column {
-    guard let base = bytes.baseAddress else { return Column.nulls(.string, count: rows) }
-    var capacity = 0
-    for chunk in chunks {
-      for row in 0..<chunk.rowCount {
-        let span = chunk.spans[row * columnCount + column]
-        capacity += Int(span.end) - Int(span.start)
-      }
-    }
-
-    var offsets: [Int] = [0]
-    offsets.reserveCapacity(rows + 1)
-    var validity: NullMask?
-    let text = [UInt8](unsafeUninitializedCapacity: capacity) { output, written in
-      written = 0
-      guard let target = output.baseAddress else {
-        for row in 0..<rows { markNull(row, of: rows, in: &validity) }
-        offsets.append(contentsOf: repeatElement(0, count: rows))
-        return
-      }
-      for chunk in chunks {
-        chunk.spans.withUnsafeBufferPointer { spans in
-          for row in 0..<chunk.rowCount {
-            let span = spans[row * columnCount + column]
-            let length = FieldText.copy(
-              from: base, start: chunk.base + Int(span.start), end: chunk.base + Int(span.end),
-              quoted: span.isQuoted, to: target + written)
-            if length == 0 { markNull(offsets.count - 1, of: rows, in: &validity) }
-            written += length
-            offsets.append(written)
-          }
-        }
-      }
-    }
-    return Column(.string(StringStorage(bytes: text, offsets: offsets)), validity: validity)
-  }
-
-  private func markNull(_ row: Int, of rows: Int, in validity: inout NullMask?) {
-    if validity == nil { validity = NullMask(count: rows) }
-    validity?.set(row, valid: false)
   }
 }
 
