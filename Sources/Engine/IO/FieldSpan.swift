@@ -52,12 +52,11 @@ final class SpanTable: @unchecked Sendable {
     rowCount += 1
   }
 
-  /// Calls `body` with the spans of one column, one per record.
+  /// The spans of one column, one per record; valid while the table lives and is not
+  /// appended to.
   @inline(__always)
-  func withColumn<R>(_ index: Int, _ body: (UnsafeBufferPointer<FieldSpan>) throws -> R) rethrows
-    -> R
-  {
-    try body(UnsafeBufferPointer(start: columns[index], count: rowCount))
+  func column(_ index: Int) -> UnsafeBufferPointer<FieldSpan> {
+    UnsafeBufferPointer(start: columns[index], count: rowCount)
   }
 
   private func grow() {

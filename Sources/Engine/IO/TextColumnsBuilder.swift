@@ -82,9 +82,7 @@ struct TextColumnsBuilder {
 
     let rawSizes = ParallelWork.map(count: indices.count) { column in
       chunks.map { chunk in
-        chunk.spans.withColumn(indices[column]) { spans in
-          spans.reduce(0) { $0 + Int($1.end) - Int($1.start) }
-        }
+        chunk.spans.column(indices[column]).reduce(0) { $0 + Int($1.end) - Int($1.start) }
       }
     }
     var reserved: [[Int]] = []
@@ -112,9 +110,7 @@ struct TextColumnsBuilder {
     var nulls = Array(repeating: [Int](), count: indices.count)
     guard let input = bytes.baseAddress, chunk.rowCount > 0 else { return (cursors, nulls) }
 
-    let spanColumns = indices.map { column in
-      chunk.spans.withColumn(column) { $0 }
-    }
+    let spanColumns = indices.map { chunk.spans.column($0) }
     // A column whose fields are all empty may have no buffer at all.
     let targets = texts.map(\.baseAddress)
     let firstRow = layout.firstRow[index]
