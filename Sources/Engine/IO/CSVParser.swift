@@ -21,32 +21,12 @@ struct CSVParser {
   func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(LoadError) -> LoadedTable {
     let scanner = CSVScanner(bytes: bytes, delimiter: delimiter)
     var blankLines = 0
-    let firstRecord = scanner.skipBlankLines(from: 0, count: &blankLines)
-    guard firstRecord < bytes.count else { throw .emptyFile(path: name) }
-
-    var headerSpans: [FieldSpan] = []
-    let columnCount: Int
-    let dataStart: Int
-    switch scanner.scanRecord(at: firstRecord, chunkBase: 0, into: &headerSpans) {
-    case .unterminatedQuote(let offset):
-      throw error(for: .unterminatedQuote(offset: offset), columns: 0, in: bytes)
-    case .complete(let next, let fields):
-      columnCount = fields
-      dataStart = hasHeader ? next : firstRecord
-    }
-
-    let chunks = try scanRecords(scanner, from: dataStart, columns: columnCount)
+    let first = try scanFirstRecord(scanner, blankLines: &blankLines)
+    let chunks = try scanRecords(scanner, from: first.dataStart, columns: first.names.count)
     blankLines += chunks.reduce(0) { $0 + $1.blankLines }
 
-    let rawNames =
-      hasHeader
-      ? headerSpans.map { FieldText.string(from: $0, chunkBase: 0, in: bytes) }
-      : Array(repeating: "", count: columnCount)
-    let naming = ColumnNaming.uniqueNames(rawNames)
-    let columns = ParallelWork.map(count: columnCount) { column in
-      ColumnDecoder(bytes: bytes, chunks: chunks, column: column, columnCount: columnCount)
-        .decode()
-    }
+    let naming = ColumnNaming.uniqueNames(first.names)
+    let columns = buildColumns(bytes, chunks, count: first.names.count)
 
     var notices = hasHeader ? naming.notices : []
     if blankLines > 0 {
@@ -54,6 +34,39 @@ struct CSVParser {
     }
     let table = Table(columnNames: naming.names, columns: columns)
     return LoadedTable(table: table, notices: notices)
+  }
+
+  /// The header's names (empty names without a header, one per field of the first
+  /// record) and where the data records start.
+  private func scanFirstRecord(_ scanner: CSVScanner, blankLines: inout Int) throws(LoadError)
+    -> (names: [String], dataStart: Int)
+  {
+    let bytes = scanner.bytes
+    let start = scanner.skipBlankLines(from: 0, count: &blankLines)
+    guard start < bytes.count else { throw .emptyFile(path: name) }
+
+    var spans: [FieldSpan] = []
+    switch scanner.scanRecord(at: start, chunkBase: 0, into: &spans) {
+    case .unterminatedQuote(let offset):
+      throw error(for: .unterminatedQuote(offset: offset), columns: 0, in: bytes)
+    case .complete(let next, _) where hasHeader:
+      return (spans.map { FieldText.string(from: $0, chunkBase: 0, in: bytes) }, next)
+    case .complete(_, let fields):
+      return (Array(repeating: "", count: fields), start)
+    }
+  }
+
+  /// Types the columns, then builds the text columns among them.
+  private func buildColumns(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ chunks: [CSVChunk], count: Int
+  ) -> [Column] {
+    let typed = TypedColumnsDecoder(bytes: bytes, chunks: chunks).decode(columnCount: count)
+    let textIndices = typed.indices.filter { typed[$0] == nil }
+    let texts = TextColumnsBuilder(bytes: bytes, chunks: chunks).build(textIndices)
+
+    var columns = typed.map { $0 ?? Column.nulls(.string, count: 0) }
+    for (index, text) in zip(textIndices, texts) { columns[index] = text }
+    return columns
   }
 
   /// The data records from `start` on, as chunks in input order.

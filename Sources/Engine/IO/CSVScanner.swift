@@ -1,58 +1,5 @@
 import Foundation
 
-/// Where one field lies: byte offsets relative to the start of its chunk, and whether the
-/// field begins with a quote (its bytes then still hold the quoting).
-struct FieldSpan: Sendable {
-  private static let quotedFlag: UInt32 = 1 << 31
-
-  let start: UInt32
-  private let endAndFlag: UInt32
-
-  @inline(__always)
-  init(start: Int, end: Int, quoted: Bool) {
-    self.start = UInt32(truncatingIfNeeded: start)
-    endAndFlag = UInt32(truncatingIfNeeded: end) | (quoted ? Self.quotedFlag : 0)
-  }
-
-  @inline(__always) var end: UInt32 { endAndFlag & ~Self.quotedFlag }
-  @inline(__always) var isQuoted: Bool { endAndFlag & Self.quotedFlag != 0 }
-}
-
-/// The largest chunk the scanner keeps offsets for; `FieldSpan` spends one bit on the
-/// quote flag, so offsets stay below 2^31.
-let maximumChunkExtent = Int(Int32.max)
-
-/// What went wrong in a chunk, as a byte offset into the whole input.
-enum CSVFailure: Equatable, Sendable {
-  /// A quote opened at `offset` never closes.
-  case unterminatedQuote(offset: Int)
-  /// The record starting at `offset` has `fields` fields.
-  case raggedRow(offset: Int, fields: Int)
-  /// The record starting at `offset` pushes the chunk past `maximumChunkExtent`.
-  case recordTooLarge(offset: Int)
-
-  var offset: Int {
-    switch self {
-    case .unterminatedQuote(let offset), .raggedRow(let offset, _),
-      .recordTooLarge(let offset):
-      return offset
-    }
-  }
-}
-
-/// The records of one stretch of the input, as field spans in row-major order.
-struct CSVChunk: Sendable {
-  /// Offset of the chunk's first byte in the input; spans are relative to it.
-  var base: Int
-  /// Offset just past the last record scanned.
-  var end: Int
-  /// `rowCount × columnCount` spans, row after row.
-  var spans: [FieldSpan] = []
-  var rowCount = 0
-  var blankLines = 0
-  var failure: CSVFailure?
-}
-
 /// Finds the records and fields of RFC 4180 text in a byte buffer.
 ///
 /// Records end at LF or CR LF outside quotes. A field that starts with `"` runs to the
@@ -101,9 +48,11 @@ struct CSVScanner {
   /// expecting `columns` fields in each; stops at the first failure.
   /// - Complexity: O(bytes scanned)
   func scanChunk(from start: Int, limit: Int, columns: Int) -> CSVChunk {
-    var chunk = CSVChunk(base: start, end: start)
-    let estimatedRows = max((limit - start) / max(columns * 12, 1), 16)
-    chunk.spans.reserveCapacity(min(estimatedRows, 1 << 22) * columns)
+    let expectedRows = (limit - start) / (columns * 8 + 8)
+    var chunk = CSVChunk(
+      base: start, end: start, spans: SpanTable(columnCount: columns, expectedRows: expectedRows))
+    var record: [FieldSpan] = []
+    record.reserveCapacity(columns + 1)
     var position = start
 
     while position < limit {
@@ -112,7 +61,8 @@ struct CSVScanner {
         chunk.blankLines += 1
         continue
       }
-      switch scanRecord(at: position, chunkBase: start, into: &chunk.spans) {
+      record.removeAll(keepingCapacity: true)
+      switch scanRecord(at: position, chunkBase: start, into: &record) {
       case .unterminatedQuote(let offset):
         chunk.failure = .unterminatedQuote(offset: offset)
       case .complete(_, let fields) where fields != columns:
@@ -120,7 +70,7 @@ struct CSVScanner {
       case .complete(let next, _) where next - start > maximumChunkExtent:
         chunk.failure = .recordTooLarge(offset: position)
       case .complete(let next, _):
-        chunk.rowCount += 1
+        record.withUnsafeBufferPointer { chunk.spans.append($0) }
         position = next
         continue
       }

@@ -1,7 +1,10 @@
 import Foundation
 
-/// Reads a whole file into memory with one system call per large block.
+/// Reads a whole file into memory, large files in parallel pieces.
 enum FileContents {
+  /// Files at least this large are read by all cores at once.
+  static let parallelThreshold = 8 << 20
+
   /// The bytes of the file at `path`.
   /// - Throws: `LoadError.fileNotFound` or `LoadError.unreadable`.
   /// - Complexity: O(file size)
@@ -22,31 +25,63 @@ enum FileContents {
       throw .unreadable(path: path, reason: "it is a folder")
     }
 
-    var bytes: [UInt8] = []
-    var expected = max(Int(status.st_size), 0)
-    while true {
-      let start = bytes.count
-      let room = max(expected - start, 1 << 16)
-      var failure: Int32 = 0
-      bytes.append(contentsOf: repeatElement(0, count: room))
-      let received = bytes.withUnsafeMutableBufferPointer { buffer in
-        readFully(descriptor, into: buffer.baseAddress! + start, count: room, error: &failure)
-      }
-      bytes.removeSubrange((start + received)...)
-      if failure != 0 { throw .unreadable(path: path, reason: SystemError.reason(failure)) }
-      if received < room { return bytes }
-      expected = bytes.count * 2
+    // One byte more than `fstat` promised tells a file that grew from one that ended.
+    let expected = max(Int(status.st_size), 0)
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+      count = readPieces(descriptor, into: buffer, error: &failure)
     }
+    var block = [UInt8](repeating: 0, count: bytes.count > expected ? 1 << 20 : 0)
+    while failure == 0, !block.isEmpty {
+      let received = block.withUnsafeMutableBufferPointer { buffer in
+        readFully(descriptor, into: buffer, at: bytes.count, error: &failure)
+      }
+      bytes.append(contentsOf: block[..<received])
+      if received < block.count { break }
+    }
+    if failure != 0 { throw .unreadable(path: path, reason: SystemError.reason(failure)) }
+    return bytes
   }
 
-  /// Reads until `count` bytes arrived or the file ended; returns how many arrived.
+  /// Fills `buffer` from the start of the file, in concurrent pieces when it is large;
+  /// returns how many bytes arrived before the first gap (the end of the file).
+  private static func readPieces(
+    _ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, error: inout Int32
+  ) -> Int {
+    let pieces = buffer.count < parallelThreshold ? 1 : ParallelWork.coreCount
+    let pieceLength = (buffer.count + pieces - 1) / pieces
+    let results = ParallelWork.map(count: pieces) { piece -> (count: Int, error: Int32) in
+      let start = piece * pieceLength
+      let part = UnsafeMutableBufferPointer(
+        rebasing: buffer[start..<min(start + pieceLength, buffer.count)])
+      var failure: Int32 = 0
+      let count = readFully(descriptor, into: part, at: start, error: &failure)
+      return (count, failure)
+    }
+
+    var total = 0
+    for (piece, result) in results.enumerated() {
+      if result.error != 0 {
+        error = result.error
+        return total
+      }
+      total += result.count
+      if total < min((piece + 1) * pieceLength, buffer.count) { break }
+    }
+    return total
+  }
+
+  /// Reads from `offset` until `buffer` is full or the file ends; returns how many bytes
+  /// arrived.
   private static func readFully(
-    _ descriptor: Int32, into target: UnsafeMutablePointer<UInt8>, count: Int,
+    _ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int,
     error: inout Int32
   ) -> Int {
+    guard let base = buffer.baseAddress else { return 0 }
     var total = 0
-    while total < count {
-      let result = Foundation.read(descriptor, target + total, min(count - total, 1 << 30))
+    while total < buffer.count {
+      let step = min(buffer.count - total, 1 << 30)
+      let result = pread(descriptor, base + total, step, off_t(offset + total))
       if result < 0 {
         if errno == EINTR { continue }
         error = errno

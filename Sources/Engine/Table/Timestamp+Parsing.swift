@@ -165,11 +165,11 @@ private struct TimestampScanner {
     } else {
       return nil
     }
-    guard let hours = digits(2...2), hours <= 23 else { return nil }
+    guard let hours = fixedDigits(2), hours <= 23 else { return nil }
     var minutes = 0
     if !isAtEnd {
       _ = tryEat(":")
-      guard let m = digits(2...2), m < 60 else { return nil }
+      guard let m = fixedDigits(2), m < 60 else { return nil }
       minutes = m
     }
     return sign * Int64(hours * 3600 + minutes * 60) * Timestamp.nanosPerSecond
@@ -186,6 +186,17 @@ private struct TimestampScanner {
     }
     if let byte = next, isDigit(byte) { return nil }
     return count >= lengths.lowerBound ? value : nil
+  }
+
+  /// Exactly `count` decimal digits, whatever follows them.
+  private mutating func fixedDigits(_ count: Int) -> Int? {
+    var value = 0
+    for _ in 0..<count {
+      guard let byte = next, isDigit(byte) else { return nil }
+      value = value * 10 + Int(byte &- 48)
+      position += 1
+    }
+    return value
   }
 
   private mutating func tryEat(_ byte: UInt8) -> Bool {
