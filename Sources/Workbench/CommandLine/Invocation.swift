@@ -1,0 +1,51 @@
+import Engine
+
+/// What `evs` was asked to do, read from its command-line arguments.
+enum Invocation: Equatable {
+  /// No arguments: the REPL on a terminal, else standard input run as a script.
+  case interactive
+  /// `evs run FILE.evs [options]`.
+  case runFile(String, ScriptOptions)
+  /// `evs -c "STATEMENTS" [options]`.
+  case command(String, ScriptOptions)
+  /// `evs --help`.
+  case help
+  /// `evs --version`.
+  case version
+
+  static let subcommands = ["run", "help"]
+  static let topLevelOptions = ["--help", "--version", "-c"]
+
+  /// Reads the arguments after the program name.
+  /// - Throws: `UsageError` naming the argument at fault.
+  static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
+    guard let first = arguments.first else { return .interactive }
+    let rest = Array(arguments.dropFirst())
+
+    switch first {
+    case "--help", "-h", "help":
+      return .help
+    case "--version", "-V":
+      return .version
+    case "run":
+      guard let path = rest.first, !path.hasPrefix("-") || path == "-" else {
+        throw .missingValue(after: "run", expected: "a script file (evs run FILE.evs)")
+      }
+      return .runFile(path, try ScriptOptions.parse(Array(rest.dropFirst())))
+    case "-c":
+      guard let text = rest.first else {
+        throw .missingValue(after: "-c", expected: "statements to run (evs -c \"...\")")
+      }
+      return .command(text, try ScriptOptions.parse(Array(rest.dropFirst())))
+    default:
+      break
+    }
+
+    if first.hasPrefix("-") {
+      let known = topLevelOptions + ScriptOptions.names
+      throw .unknownOption(first, suggestions: NameSuggester.closest(to: first, among: known))
+    }
+    if first.hasSuffix(".evs") { throw .scriptWithoutRun(first) }
+    throw .unknownCommand(first, suggestions: NameSuggester.closest(to: first, among: subcommands))
+  }
+}

@@ -1,0 +1,64 @@
+import Engine
+
+/// The options `evs run` and `evs -c` take.
+struct ScriptOptions: Equatable {
+  /// `--keep-going`: run the remaining statements after an error.
+  var keepGoing = false
+  /// `--echo`: print each statement before its output.
+  var echo = false
+  /// `--param NAME=VALUE`, in the order given; values are text, typed by the script.
+  var parameters: [ScriptParameter] = []
+
+  static let names = ["--keep-going", "--echo", "--param"]
+
+  /// Reads options until the arguments run out.
+  /// - Throws: `UsageError` for an unknown option, a missing or malformed parameter,
+  ///   or a stray argument.
+  static func parse(_ arguments: [String]) throws(UsageError) -> ScriptOptions {
+    var options = ScriptOptions()
+    var remaining = arguments[...]
+    while let argument = remaining.popFirst() {
+      switch argument {
+      case "--keep-going":
+        options.keepGoing = true
+      case "--echo":
+        options.echo = true
+      case "--param":
+        guard let assignment = remaining.popFirst() else {
+          throw .missingValue(after: "--param", expected: "NAME=VALUE")
+        }
+        options.parameters.append(try ScriptParameter(parsing: assignment))
+      case _ where argument.hasPrefix("--param="):
+        let assignment = String(argument.dropFirst("--param=".count))
+        options.parameters.append(try ScriptParameter(parsing: assignment))
+      case _ where argument.hasPrefix("-"):
+        let suggestions = NameSuggester.closest(to: argument, among: names)
+        throw .unknownOption(argument, suggestions: suggestions)
+      default:
+        throw .unexpectedArgument(argument)
+      }
+    }
+    return options
+  }
+}
+
+/// One `--param NAME=VALUE` from the command line.
+struct ScriptParameter: Equatable {
+  var name: String
+  var value: String
+
+  init(name: String, value: String) {
+    self.name = name
+    self.value = value
+  }
+
+  /// Splits `NAME=VALUE` at the first `=`.
+  /// - Throws: `UsageError.invalidParameter` when there is no `=` or no name before it.
+  init(parsing assignment: String) throws(UsageError) {
+    guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+      throw .invalidParameter(assignment)
+    }
+    name = String(assignment[..<equals])
+    value = String(assignment[assignment.index(after: equals)...])
+  }
+}

@@ -1,0 +1,75 @@
+import DSL
+import Foundation
+
+/// The `evs` command: the REPL, scripts and one-off statements.
+@main
+struct EVS {
+  static let version = "0.1.0"
+
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    exit(run(arguments, console: StandardConsole()))
+  }
+
+  /// Does what `arguments` ask and returns the exit status: 0 on success, 1 when a
+  /// statement failed or a script could not be read, 2 for a usage error.
+  static func run(_ arguments: [String], console: Console) -> Int32 {
+    let invocation: Invocation
+    do throws(UsageError) {
+      invocation = try Invocation.parse(arguments)
+    } catch {
+      console.write("evs: error: \(error)\nRun 'evs --help' for usage.\n", to: .error)
+      return 2
+    }
+
+    let currentDirectory = FileManager.default.currentDirectoryPath
+    switch invocation {
+    case .help:
+      console.write(HelpText.usage + "\n", to: .output)
+      return 0
+    case .version:
+      console.write("evs \(version)\n", to: .output)
+      return 0
+    case .command(let text, let options):
+      return runScript(text, file: "<command>", in: currentDirectory, options, console)
+    case .runFile(let path, let options):
+      return runFile(path, options, console)
+    case .interactive where TerminalInfo.inputIsTerminal:
+      return runREPL(in: currentDirectory, console)
+    case .interactive:
+      let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+      return runScript(text, file: "<stdin>", in: currentDirectory, ScriptOptions(), console)
+    }
+  }
+
+  private static func runFile(
+    _ path: String, _ options: ScriptOptions, _ console: Console
+  ) -> Int32 {
+    do throws(ScriptFileError) {
+      let text = try ScriptRunner.load(path)
+      let folder = ScriptRunner.baseDirectory(of: path)
+      return runScript(text, file: path, in: folder, options, console)
+    } catch {
+      console.write("evs: error: \(error)\n", to: .error)
+      return 1
+    }
+  }
+
+  private static func runScript(
+    _ text: String, file: String, in folder: String, _ options: ScriptOptions,
+    _ console: Console
+  ) -> Int32 {
+    let session = Session(baseDirectory: folder)
+    let shell = Shell(session: session, console: console, interactive: false)
+    return ScriptRunner(shell: shell, options: options).run(text, file: file)
+  }
+
+  private static func runREPL(in folder: String, _ console: Console) -> Int32 {
+    let shell = Shell(session: Session(baseDirectory: folder), console: console, interactive: true)
+    let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    let historyFile = home.map { URL(fileURLWithPath: $0).appendingPathComponent(".evs_history") }
+    let editor = LineEditor(historyFile: historyFile?.path)
+    let unicode = TerminalInfo.current().showsUnicode
+    return REPL(shell: shell, editor: editor, unicode: unicode).run()
+  }
+}

@@ -1,0 +1,45 @@
+import Engine
+
+/// Why a dot command could not run.
+enum MetaCommandError: Error, Equatable {
+  /// No dot command of that name; `suggestions` are the closest ones.
+  case unknown(String, suggestions: [String])
+  /// A dot command of the language that this workbench does not offer yet.
+  case unavailable(String)
+  /// The command takes fewer arguments than were given.
+  case unexpectedArguments(String, [String])
+  /// An argument of the wrong form; `expected` says what fits.
+  case invalidArgument(String, String, expected: String)
+  /// `.schema NAME` for a name that is not bound.
+  case unboundName(String, suggestions: [String])
+  /// `.schema NAME` for a name bound to something other than a table.
+  case notATable(String)
+  /// `.schema` with no name before anything was displayed.
+  case noLastResult
+  /// `.help TOPIC` for a topic there is no help on.
+  case unknownTopic(String, suggestions: [String])
+}
+
+extension MetaCommandError: CustomStringConvertible {
+  var description: String {
+    switch self {
+    case .unknown(let name, let suggestions):
+      return "unknown command '\(name)'" + NameSuggester.didYouMean(suggestions)
+        + " (.help lists the commands)"
+    case .unavailable(let name):
+      return "'\(name)' is not available in this version of evs"
+    case .unexpectedArguments(let name, let arguments):
+      return "'\(name)' does not take '\(arguments.joined(separator: " "))'"
+    case .invalidArgument(let name, let argument, let expected):
+      return "'\(name)' needs \(expected), not '\(argument)'"
+    case .unboundName(let name, let suggestions):
+      return "nothing is bound to '\(name)'" + NameSuggester.didYouMean(suggestions)
+    case .notATable(let name):
+      return "'\(name)' is not a table, so it has no schema"
+    case .noLastResult:
+      return "there is no last result yet; name a table: .schema NAME"
+    case .unknownTopic(let topic, let suggestions):
+      return "no help on '\(topic)'" + NameSuggester.didYouMean(suggestions)
+    }
+  }
+}

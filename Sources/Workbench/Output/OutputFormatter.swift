@@ -1,0 +1,48 @@
+import DSL
+import Engine
+
+/// Turns what a statement produced into the lines shown for it.
+struct OutputFormatter {
+  var settings: DisplaySettings
+  var terminal: TerminalInfo
+  /// Whether a person is watching at the REPL, who gets a short confirmation for `let`.
+  var interactive: Bool
+
+  /// The lines to print for `output`; none for a binding in a script.
+  func lines(for output: Output) -> [String] {
+    switch output {
+    case .table(let table):
+      return TableRenderer(style: settings.tableStyle(on: terminal)).render(table)
+    case .chart(let chart):
+      return chart.render(settings.chartStyle(on: terminal))
+    case .value(let value):
+      return [ValueFormatter.plain(value)]
+    case .bound(let name, let rows):
+      guard interactive else { return [] }
+      let summary = rows.map { "\(name): " + TableRenderer.counted($0, "row") } ?? "\(name) bound"
+      return [dimmed(summary)]
+    }
+  }
+
+  /// A located error: `file:line:col: error: ...` in scripts; at the REPL, where the
+  /// location is the line just typed, `error: ...` with the line and caret.
+  func lines(for diagnostic: Diagnostic) -> [String] {
+    guard interactive else { return [diagnostic.rendered] }
+    var shortened = diagnostic.rendered
+    let prefix =
+      "\(diagnostic.location.file):\(diagnostic.location.line):"
+      + "\(diagnostic.location.column): "
+    if shortened.hasPrefix(prefix) { shortened.removeFirst(prefix.count) }
+    guard terminal.usesColor, shortened.hasPrefix("error:") else { return [shortened] }
+    return ["\u{1B}[1;31merror:\u{1B}[0m" + shortened.dropFirst("error:".count)]
+  }
+
+  /// A remark that is not an error, for standard error.
+  func lines(forNotice notice: String) -> [String] {
+    ["note: " + notice]
+  }
+
+  private func dimmed(_ text: String) -> String {
+    terminal.usesColor ? "\u{1B}[2m" + text + "\u{1B}[0m" : text
+  }
+}

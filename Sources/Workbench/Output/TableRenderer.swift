@@ -1,0 +1,180 @@
+import Engine
+
+/// Draws a table as boxed text: a header row, the rows that fit, and a footer that
+/// says how many rows and columns there are and which are hidden.
+///
+/// Numbers are right-aligned, nulls are empty, and values read as `ValueFormatter.plain`
+/// gives them. Columns are kept left to right while they fit in the style's width; a
+/// table with more rows than `maxRows` shows its first and last rows around a gap row.
+struct TableRenderer {
+  var style: TableStyle
+
+  /// The table as lines of text, none wider than `style.width` columns.
+  /// - Complexity: O(shown rows × columns), independent of the table's row count.
+  func render(_ table: Table) -> [String] {
+    let rows = shownRows(of: table)
+    var columns = table.columnNames.indices.map { layout(of: $0, in: table, rows: rows) }
+    let shown = fittingColumnCount(&columns)
+    let hidden = Array(table.columnNames[shown...])
+    columns = Array(columns[..<shown])
+
+    guard !columns.isEmpty else { return [footer(table, hiddenRows: 0, hiddenColumns: hidden)] }
+    var lines = [border(columns, style.box.top)]
+    lines.append(line(columns.map { ($0.header, $0) }, bold: true))
+    lines.append(border(columns, style.box.rule))
+    for index in rows.indices {
+      lines.append(line(columns.map { ($0.cells[index], $0) }))
+      if index + 1 == rows.head.count && !rows.tail.isEmpty {
+        lines.append(line(columns.map { (style.box.ellipsis, $0) }))
+      }
+    }
+    lines.append(border(columns, style.box.bottom))
+    lines.append(footer(table, hiddenRows: rows.hiddenCount, hiddenColumns: hidden))
+    return lines
+  }
+
+  /// One column's header, shown cells, width and alignment.
+  private struct ColumnLayout {
+    var header: String
+    var cells: [String]
+    var width: Int
+    var alignRight: Bool
+  }
+
+  /// The row indices shown: the first rows, then after a gap the last rows.
+  private struct ShownRows {
+    var head: [Int]
+    var tail: [Int]
+    var hiddenCount: Int
+
+    var all: [Int] { head + tail }
+    var indices: Range<Int> { 0..<(head.count + tail.count) }
+  }
+
+  private func shownRows(of table: Table) -> ShownRows {
+    let count = table.rowCount
+    guard style.maxRows > 0, count > style.maxRows else {
+      return ShownRows(head: Array(0..<count), tail: [], hiddenCount: 0)
+    }
+    let headCount = (style.maxRows + 1) / 2
+    let tailCount = style.maxRows - headCount
+    return ShownRows(
+      head: Array(0..<headCount), tail: Array((count - tailCount)..<count),
+      hiddenCount: count - style.maxRows)
+  }
+
+  private func layout(of index: Int, in table: Table, rows: ShownRows) -> ColumnLayout {
+    let column = table.columns[index]
+    let limit = max(1, style.maxColumnWidth)
+    let header = cut(table.columnNames[index], to: limit)
+    let cells = rows.all.map { cut(Self.cellText(column[$0]), to: limit) }
+    let widest = cells.reduce(TextWidth.columns(of: header)) { max($0, TextWidth.columns(of: $1)) }
+    let alignRight = column.type == .int || column.type == .float
+    let gapWidth = rows.tail.isEmpty ? 0 : TextWidth.columns(of: style.box.ellipsis)
+    return ColumnLayout(
+      header: header, cells: cells, width: max(1, widest, gapWidth), alignRight: alignRight)
+  }
+
+  /// How many leading columns fit in the width; the first is narrowed when even it does not.
+  private func fittingColumnCount(_ columns: inout [ColumnLayout]) -> Int {
+    var used = 1
+    for index in columns.indices {
+      let cost = columns[index].width + 3
+      if used + cost <= style.width { used += cost; continue }
+      guard index == 0 else { return index }
+
+      let width = max(1, style.width - 4)
+      columns[0].header = cut(columns[0].header, to: width)
+      columns[0].cells = columns[0].cells.map { cut($0, to: width) }
+      columns[0].width = width
+      return 1
+    }
+    return columns.count
+  }
+
+  private func border(
+    _ columns: [ColumnLayout], _ joins: (left: String, middle: String, right: String)
+  ) -> String {
+    let segments = columns.map { String(repeating: style.box.horizontal, count: $0.width + 2) }
+    return joins.left + segments.joined(separator: joins.middle) + joins.right
+  }
+
+  private func line(_ cells: [(String, ColumnLayout)], bold: Bool = false) -> String {
+    let bar = style.box.vertical
+    let parts = cells.map { text, column in
+      let padded = TextWidth.padded(text, toColumns: column.width, alignRight: column.alignRight)
+      return " " + (bold ? emphasised(padded) : padded) + " "
+    }
+    return bar + parts.joined(separator: bar) + bar
+  }
+
+  /// `363 rows × 19 columns (343 rows, 12 columns hidden: Foo, Bar, …)`.
+  private func footer(_ table: Table, hiddenRows: Int, hiddenColumns: [String]) -> String {
+    let size =
+      Self.counted(table.rowCount, "row") + " \(style.box.times) "
+      + Self.counted(table.columnCount, "column")
+    var hiddenParts: [String] = []
+    if hiddenRows > 0 { hiddenParts.append(Self.counted(hiddenRows, "row")) }
+    if !hiddenColumns.isEmpty { hiddenParts.append(Self.counted(hiddenColumns.count, "column")) }
+    guard !hiddenParts.isEmpty else { return dimmed(size) }
+
+    let head = size + " (" + hiddenParts.joined(separator: ", ") + " hidden"
+    guard !hiddenColumns.isEmpty else { return dimmed(head + ")") }
+    return dimmed(head + ": " + nameList(hiddenColumns, room: style.width - head.count - 3) + ")")
+  }
+
+  /// The names joined with commas, ending in an ellipsis where they would pass `room`.
+  private func nameList(_ names: [String], room: Int) -> String {
+    var listed: [String] = []
+    var used = 0
+    for (index, name) in names.enumerated() {
+      let isLast = index == names.count - 1
+      let reserve = isLast ? 0 : 2 + TextWidth.columns(of: style.box.ellipsis)
+      let cost = TextWidth.columns(of: name) + (listed.isEmpty ? 0 : 2)
+      guard used + cost + reserve <= room || listed.isEmpty else {
+        return (listed + [style.box.ellipsis]).joined(separator: ", ")
+      }
+      listed.append(name)
+      used += cost
+    }
+    return listed.joined(separator: ", ")
+  }
+
+  private func cut(_ text: String, to width: Int) -> String {
+    TextWidth.truncated(text, toColumns: width, ellipsis: style.box.ellipsis)
+  }
+
+  private func emphasised(_ text: String) -> String {
+    style.color ? "\u{1B}[1m" + text + "\u{1B}[0m" : text
+  }
+
+  private func dimmed(_ text: String) -> String {
+    style.color ? "\u{1B}[2m" + text + "\u{1B}[0m" : text
+  }
+
+  /// A cell's text on one line: null is empty; control characters are escaped.
+  static func cellText(_ value: Value) -> String {
+    let text = ValueFormatter.plain(value)
+    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+      return text
+    }
+    var escaped = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      case "\t": escaped += "\\t"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        escaped += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+      default: escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return escaped
+  }
+
+  /// `1 row`, `2 rows`.
+  static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)" + (count == 1 ? "" : "s")
+  }
+}

@@ -1,4 +1,0 @@
-import DSL
-import Engine
-
-print("evs")
