@@ -18,7 +18,7 @@ let package = Package(
       name: "Workbench",
       dependencies: ["DSL", "Engine", "CEditLine"]
     ),
-    .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+    .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Golden"]),
     .testTarget(name: "DSLTests", dependencies: ["DSL", "Engine"]),
     .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "DSL", "Engine"]),
   ]
