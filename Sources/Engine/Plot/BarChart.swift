@@ -144,12 +144,3 @@ private struct BarLayout {
     return (units % 2 == 1 ? "▐" : "") + String(repeating: "█", count: units / 2)
   }
 }
-
-/// Wording of the notes under a chart.
-enum Footer {
-  /// "3 rows with a null or non-finite ClusterSize skipped".
-  static func skipped(_ count: Int, _ column: String) -> String {
-    let rows = count == 1 ? "row" : "rows"
-    return "\(NumberText.grouped(Int64(count))) \(rows) with a null or non-finite \(column) skipped"
-  }
-}

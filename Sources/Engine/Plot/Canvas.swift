@@ -21,15 +21,20 @@ struct Canvas {
     self.columns = max(columns, 1)
     self.rows = max(rows, 1)
     self.charset = charset
-    switch charset {
-    case .braille: (dotsAcross, dotsDown) = (2, 4)
-    case .block: (dotsAcross, dotsDown) = (2, 2)
-    case .ascii: (dotsAcross, dotsDown) = (1, 3)
-    }
+    (dotsAcross, dotsDown) = Canvas.resolution(charset)
     let cells = self.columns * self.rows
     dots = Array(repeating: 0, count: cells)
     glyphs = Array(repeating: nil, count: cells)
     series = Array(repeating: -1, count: cells)
+  }
+
+  /// Dots across and down one cell for `charset`.
+  static func resolution(_ charset: Charset) -> (across: Int, down: Int) {
+    switch charset {
+    case .braille: return (2, 4)
+    case .block: return (2, 2)
+    case .ascii: return (1, 3)
+    }
   }
 
   /// Dots across the whole canvas.
@@ -50,6 +55,14 @@ struct Canvas {
   /// Sets the dots of a straight line between two dots, both ends included.
   /// - Complexity: O(length of the line in dots).
   mutating func line(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, series s: Int = -1) {
+    Canvas.walkLine(x0, y0, x1, y1) { dot($0, $1, series: s) }
+  }
+
+  /// Calls `body` with each point of a straight line between two grid points, both ends
+  /// included (Bresenham's algorithm).
+  static func walkLine(
+    _ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, _ body: (Int, Int) -> Void
+  ) {
     let dx = abs(x1 - x0)
     let dy = -abs(y1 - y0)
     let stepX = x0 < x1 ? 1 : -1
@@ -57,7 +70,7 @@ struct Canvas {
     var error = dx + dy
     var (x, y) = (x0, y0)
     while true {
-      dot(x, y, series: s)
+      body(x, y)
       if x == x1, y == y1 { return }
       let doubled = 2 * error
       if doubled >= dy {
@@ -80,6 +93,16 @@ struct Canvas {
     glyphs[cell] = glyph
     for extra in 1..<width { glyphs[cell + extra] = "" }
     series[cell] = Int16(clamping: s)
+  }
+
+  /// Writes `text` into consecutive cells of `row` from `column`.
+  mutating func write(_ text: String, column: Int, row: Int) {
+    var column = column
+    for character in text {
+      let glyph = String(character)
+      put(glyph, column: column, row: row)
+      column += max(DisplayWidth.of(glyph), 1)
+    }
   }
 
   /// Whether nothing has been drawn in the cell.

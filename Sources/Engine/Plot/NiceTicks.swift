@@ -10,9 +10,10 @@ enum NiceTicks {
   private static let steps: [Double] = [1, 5, 2, 2.5, 4, 3]
   private static let weights = (simplicity: 0.25, coverage: 0.2, density: 0.5, legibility: 0.05)
 
-  /// About `target` round tick values covering `low...high`.
+  /// About `target` round tick values over `low...high`.
   /// - Parameters:
-  ///   - integers: only whole-number steps and ticks, as for counts.
+  ///   - integers: only whole-number steps and ticks, as for counts, and the ticks
+  ///     reach past both ends of the data.
   /// - Complexity: bounded by the search limits, independent of the data.
   static func linear(_ low: Double, _ high: Double, target: Int, integers: Bool = false)
     -> [Double]
@@ -25,7 +26,7 @@ enum NiceTicks {
     for j in 1...12 {
       for (i, q) in steps.enumerated() {
         let simplicityMax = simplicityBound(i, j)
-        if score(simplicityMax, 1, 1) < best { return chosen.isEmpty ? [low, high] : chosen }
+        if score(simplicityMax, 1, 1) < best { break }
         for k in 2...max(2, Int(m) * 4) {
           let densityMax = k >= Int(m) ? 2 - Double(k - 1) / (m - 1) : 1
           if score(simplicityMax, 1, densityMax) < best { break }
@@ -66,7 +67,23 @@ enum NiceTicks {
         }
       }
     }
-    return chosen.isEmpty ? [low, high] : chosen
+    guard !chosen.isEmpty else { return [low, high] }
+    return integers ? covering(chosen, low, high) : chosen
+  }
+
+  /// `ticks` with one more step added at either end that falls short of the data, so
+  /// that a count axis ends on a labelled tick above its tallest bar.
+  private static func covering(_ ticks: [Double], _ low: Double, _ high: Double) -> [Double] {
+    guard ticks.count >= 2 else { return ticks }
+    let step = ticks[1] - ticks[0]
+    var result = ticks
+    if let first = result.first, first > low + step * 1e-9 {
+      result.insert(NumberText.rounded(first - step, like: step), at: 0)
+    }
+    if let last = result.last, last < high - step * 1e-9 {
+      result.append(NumberText.rounded(last + step, like: step))
+    }
+    return result
   }
 
   /// Ticks for a log axis over `low...high` (both above zero): powers of ten, with

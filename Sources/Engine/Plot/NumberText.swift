@@ -72,6 +72,12 @@ enum NumberText {
     return 12
   }
 
+  /// `v` rounded to the decimals of `step`, to undo floating-point drift in tick sums.
+  static func rounded(_ v: Double, like step: Double) -> Double {
+    let scale = pow(10, Double(sharedDecimals([step])))
+    return (v * scale).rounded() / scale
+  }
+
   /// `v` as `2.5e-9`.
   static func scientific(_ v: Double) -> String {
     guard v != 0 else { return "0" }

@@ -2,8 +2,10 @@
 struct PlotColumn: Sendable {
   /// The column's name, for axis captions and messages.
   let name: String
+  /// The column's type.
+  let type: ColumnType
   /// Whether the numbers are timestamps (nanoseconds since the epoch, UTC).
-  let isTime: Bool
+  var isTime: Bool { type == .timestamp }
   /// One number per row; NaN where the row is null or not finite.
   let values: [Double]
   /// How many rows are NaN in `values`.
@@ -36,7 +38,7 @@ struct PlotColumn: Sendable {
       }
     }
     self.name = name
-    self.isTime = column.type == .timestamp
+    self.type = column.type
     self.values = values
     self.missing = missing
   }

@@ -1,6 +1,6 @@
 extension Scale {
-  /// A scale for `data` along a horizontal axis of `row.length` positions whose tick
-  /// labels fit side by side on `row`.
+  /// A scale for `data` along a horizontal axis of `row.length` cells whose tick labels
+  /// fit side by side on `row`.
   /// - Parameters:
   ///   - integers: ticks only on whole numbers, as for counts.
   static func horizontal(
@@ -8,11 +8,11 @@ extension Scale {
     integers: Bool = false
   ) -> Scale {
     if mapping == .time { return time(data: data, row: row, placement: placement) }
-    let most = min(max(row.length / 5, 2), 15)
+    let most = min(max(row.length / 8, 2), 12)
     var scale = numeric(mapping, data: data, target: 2, integers: integers)
     for target in stride(from: most, through: 2, by: -1) {
       let candidate = numeric(mapping, data: data, target: target, integers: integers)
-      if row.strict(candidate.labelItems(length: row.length, placement: placement)) != nil {
+      if row.strict(candidate.labelItems(row: row, placement: placement)) != nil {
         scale = candidate
         break
       }
@@ -31,7 +31,7 @@ extension Scale {
     for target in stride(from: max(2, length / 3 + 1), through: 2, by: -1) {
       let candidate = numeric(mapping, data: data, target: target, integers: integers)
       let rows = candidate.ticks.map {
-        candidate.position($0.value, length: length, placement: placement)
+        candidate.cell($0.value, cells: length, placement: placement)
       }
       if zip(rows, rows.dropFirst()).allSatisfy({ $1 - $0 >= spacing }) {
         scale = candidate
@@ -41,9 +41,9 @@ extension Scale {
     return scale
   }
 
-  /// The tick labels with their axis positions, for a `LabelRow`.
-  func labelItems(length: Int, placement: Placement) -> [(position: Int, text: String)] {
-    ticks.map { (position($0.value, length: length, placement: placement), $0.label) }
+  /// The tick labels with their axis positions on `row`.
+  func labelItems(row: LabelRow, placement: Placement) -> [(position: Int, text: String)] {
+    ticks.map { (cell($0.value, cells: row.length, placement: placement), $0.label) }
   }
 
   /// A linear or log scale with about `target` ticks, widened to take in its ticks.
@@ -84,7 +84,7 @@ extension Scale {
       }
       let scale = Scale(
         mapping: .time, low: Double(low), high: Double(high), ticks: timeTicks(stamps, step))
-      guard row.strict(scale.labelItems(length: row.length, placement: placement)) != nil else {
+      guard row.strict(scale.labelItems(row: row, placement: placement)) != nil else {
         continue
       }
       if stamps.count >= 2 { return scale }

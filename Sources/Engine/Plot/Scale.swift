@@ -17,12 +17,13 @@ struct Scale: Sendable {
     var context: String?
   }
 
-  /// How axis positions relate to character cells.
+  /// How values map to the character cells of an axis.
   enum Placement: Sendable {
-    /// Values are points drawn on a grid of `dotsPerCell` dots per cell; position 0 is
-    /// the first cell and `length - 1` the last.
+    /// Values are points drawn on a grid of `dotsPerCell` dots per cell, the lowest
+    /// value in the first cell and the highest in the last.
     case points(dotsPerCell: Int)
-    /// Values are cell boundaries, from 0 (before the first cell) to `length`.
+    /// Values are the boundaries of bars a whole number of cells wide: the lowest value
+    /// falls on the axis line itself (cell -1) and the highest on the last cell.
     case edges
   }
 
@@ -46,13 +47,14 @@ struct Scale: Sendable {
     return Int(min(max(raw, 0), Double(max(count - 1, 0))))
   }
 
-  /// The cell (or boundary, for `.edges`) of `v` on an axis `length` cells long.
-  func position(_ v: Double, length: Int, placement: Placement) -> Int {
+  /// The cell of `v` on an axis `cells` long, counted from the axis line; -1 is the
+  /// axis line itself.
+  func cell(_ v: Double, cells: Int, placement: Placement) -> Int {
     switch placement {
     case .points(let dots):
-      return slot(v, of: length * dots) / dots
+      return slot(v, of: cells * dots) / dots
     case .edges:
-      return slot(v, of: length + 1)
+      return slot(v, of: cells + 1) - 1
     }
   }
 
