@@ -24,7 +24,8 @@ let package = Package(
       dependencies: ["DSL", "Engine", "CEditLine"]
     ),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
+    .testTarget(
+      name: "EngineTests", dependencies: ["Engine", "TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "DSLTests", dependencies: ["DSL", "Engine", "TestSupport"]),
     .testTarget(
       name: "WorkbenchTests", dependencies: ["Workbench", "DSL", "Engine", "TestSupport"]),

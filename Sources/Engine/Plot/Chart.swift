@@ -1,83 +1,96 @@
-/// The kinds of chart `plot` draws.
-public enum ChartKind: String, Sendable, CaseIterable {
-  case bar, hist, box, scatter, line, timechart, timeline
-}
-
-/// Which characters a chart is drawn with.
-public enum Charset: String, Sendable, CaseIterable {
-  case braille, block, ascii
-}
-
-/// How a chart is to be drawn: its size and what the terminal can show.
-public struct RenderStyle: Sendable, Equatable {
-  public var width: Int
-  public var charset: Charset
-  public var color: Bool
-
-  public init(width: Int = 80, charset: Charset = .ascii, color: Bool = false) {
-    self.width = width
-    self.charset = charset
-    self.color = color
-  }
-}
-
-/// What the `plot` verb asked for: a kind, its column arguments and its named options.
-public struct ChartSpec: Sendable {
-  public var kind: ChartKind
-  /// Positional column names, e.g. `[label, value]` for a bar chart.
-  public var columns: [String]
-  /// The `by` column of `plot box COL by CAT`, where given.
-  public var by: String?
-  /// Named options: `title`, `width`, `charset`, `bins`, `label`, `color`, `log`, `bin`...
-  public var options: [String: Value]
-
-  public init(kind: ChartKind, columns: [String], by: String? = nil, options: [String: Value] = [:])
-  {
-    self.kind = kind
-    self.columns = columns
-    self.by = by
-    self.options = options
-  }
-}
-
 /// A chart ready to draw: the data it needs, taken from a table, and its spec.
 ///
-/// Building checks the columns; rendering is pure and depends only on the style.
+/// Building checks the columns and options and does the counting, summing and binning
+/// that does not depend on the width; rendering lays the result out and is pure: the
+/// same chart and style always give the same lines.
 public struct Chart: Sendable {
   public let spec: ChartSpec
-  let table: Table
+  let options: ChartOptions
+  let body: any ChartBody
 
   /// Checks the spec against `table` and keeps what the chart needs.
   /// - Throws: `PlotError` naming the column or option at fault.
+  /// - Complexity: O(rows), or O(rows log rows) for box plots and unsorted line charts.
   public init(spec: ChartSpec, table: Table) throws(PlotError) {
-    for name in spec.columns + (spec.by.map { [$0] } ?? []) {
-      do {
-        _ = try table.column(name)
-      } catch {
-        throw .column(error)
-      }
+    guard spec.kind.columnArity.contains(spec.columns.count) else {
+      throw .columnCount(spec.kind, found: spec.columns.count)
     }
+    let options = try ChartOptions(spec: spec)
+    for name in spec.columns + [options.by, options.label, options.color].compactMap({ $0 }) {
+      _ = try PlotColumn.lookUp(table, name)
+    }
+
     self.spec = spec
-    self.table = table
-  }
-
-  /// The chart as lines of text, each at most `style.width` columns wide.
-  public func render(_ style: RenderStyle) -> [String] {
-    ["(\(spec.kind.rawValue) chart of \(table.rowCount) rows)"]
-  }
-}
-
-/// Why a chart cannot be drawn.
-public enum PlotError: Error, Equatable, Sendable {
-  case column(ColumnError)
-  case invalidOption(String, reason: String)
-}
-
-extension PlotError: CustomStringConvertible {
-  public var description: String {
-    switch self {
-    case .column(let error): return error.description
-    case .invalidOption(let name, let reason): return "option '\(name)': \(reason)"
+    self.options = options
+    switch spec.kind {
+    case .bar: body = try BarChart(table: table, spec: spec, options: options)
+    case .hist: body = try Histogram(table: table, spec: spec, options: options)
+    case .box: body = try BoxPlot(table: table, spec: spec, options: options)
+    case .scatter: body = try ScatterPlot(table: table, spec: spec, options: options)
+    case .line: body = try LinePlot(table: table, spec: spec, options: options)
+    case .timechart: body = try TimeChart(table: table, spec: spec, options: options)
+    case .timeline: body = try Timeline(table: table, spec: spec, options: options)
     }
+  }
+
+  /// The chart as lines of text, each at most `style.width` display columns wide.
+  ///
+  /// The spec's `width` and `charset` options, where given, take precedence over the
+  /// style's. Lines carry no trailing spaces.
+  public func render(_ style: RenderStyle) -> [String] {
+    let context = context(for: style)
+    return lines(context).map { line in
+      DisplayWidth.of(line) <= context.width
+        ? line : DisplayWidth.truncated(line, to: context.width, ellipsis: "")
+    }
+  }
+
+  /// The lines as laid out, before the final guard on their width; tests use this to
+  /// check that the layout itself keeps to the width.
+  func lines(_ context: RenderContext) -> [String] {
+    guard context.width >= RenderContext.narrowest else {
+      return [DisplayWidth.truncated("(too narrow for a chart)", to: context.width)]
+    }
+    var lines: [String] = []
+    if let title = options.title {
+      lines.append(DisplayWidth.truncated(title, to: context.width, ellipsis: context.ellipsis))
+    }
+    lines += body.render(context)
+    return lines.map(RenderContext.trimmed)
+  }
+
+  /// The style with the spec's own `width` and `charset` applied.
+  func context(for style: RenderStyle) -> RenderContext {
+    RenderContext(
+      width: options.width ?? style.width, charset: options.charset ?? style.charset,
+      color: style.color, height: options.height)
+  }
+}
+
+/// The part of a chart that differs by kind: prepared data that can lay itself out.
+protocol ChartBody: Sendable {
+  /// The chart below its title.
+  func render(_ context: RenderContext) -> [String]
+}
+
+/// Everything a chart body needs to lay itself out.
+struct RenderContext: Sendable {
+  /// Charts narrower than this show a note instead.
+  static let narrowest = 16
+
+  let width: Int
+  let charset: Charset
+  let color: Bool
+  /// The plot area's height in rows, where the spec gave one.
+  let height: Int?
+
+  var unicode: Bool { charset.isUnicode }
+  var ellipsis: String { charset.ellipsis }
+
+  /// `line` without trailing spaces.
+  static func trimmed(_ line: String) -> String {
+    var line = line
+    while line.last == " " { line.removeLast() }
+    return line
   }
 }

@@ -1,0 +1,36 @@
+/// Wording of the notes under a chart.
+enum Footer {
+  /// "3 rows with a null or non-finite ClusterSize skipped".
+  static func skipped(_ count: Int, _ column: String) -> String {
+    let rows = count == 1 ? "row" : "rows"
+    return "\(NumberText.grouped(Int64(count))) \(rows) with a null or non-finite \(column) skipped"
+  }
+}
+
+extension Footer {
+  /// `entries` joined with two spaces, starting a new line where the next would not fit.
+  static func wrap(_ entries: [String], width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for entry in entries {
+      let entry = DisplayWidth.truncated(entry, to: width)
+      if line.isEmpty {
+        line = entry
+      } else if DisplayWidth.of(line) + 2 + DisplayWidth.of(entry) <= width {
+        line += "  " + entry
+      } else {
+        lines.append(line)
+        line = entry
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+}
+
+extension Footer {
+  /// "4 rows with a null or non-finite x or y skipped".
+  static func skippedPoints(_ count: Int, _ x: String, _ y: String) -> String {
+    skipped(count, "\(x) or \(y)")
+  }
+}

@@ -1,0 +1,167 @@
+/// Events counted per time bin: columns for one series, lines per `by` group.
+///
+/// Bins start on multiples of the bin width since the epoch (so hours and days begin
+/// on the hour and at midnight UTC). Without `bin=` the width is the shortest step of
+/// the time ladder (1ms to 1w) that gives no more bins than columns; a given width that
+/// would give more is widened to a multiple that fits, and the footer says so.
+struct TimeChart: ChartBody {
+  let name: String
+  /// The timestamps that are not null.
+  let times: [Int64]
+  /// The series of each timestamp in `times`, when a `by` column was given.
+  let series: SeriesSet?
+  let bin: Int64?
+  /// Rows whose timestamp is null.
+  let skipped: Int
+
+  init(table: Table, spec: ChartSpec, options: ChartOptions) throws(PlotError) {
+    name = spec.columns[0]
+    let stamps = try PlotColumn.times(table, name)
+    let kept = stamps.indices.filter { stamps[$0] != nil }
+    times = kept.map { stamps[$0] ?? 0 }
+    series = try options.by.map { by throws(PlotError) in
+      let groups = RowGroups(try PlotColumn.lookUp(table, by).gather(kept))
+      return SeriesSet(groups)
+    }
+    bin = options.bin
+    skipped = stamps.count - kept.count
+  }
+
+  func render(_ context: RenderContext) -> [String] {
+    guard let first = times.min(), let last = times.max() else {
+      return ["no rows to plot"] + footer()
+    }
+    let rows = context.height ?? 10
+    let estimate = max(1, context.width - 8 - AxisFrame.rightMargin)
+    let bins = TimeBins(first: first, last: last, requested: bin, columns: estimate)
+    let counts = self.counts(in: bins)
+    let highest = Double(counts.joined().max() ?? 0)
+
+    let placement: Scale.Placement =
+      series == nil ? .edges : .points(dotsPerCell: Canvas.resolution(context.charset).down)
+    let frame = AxisFrame(
+      context: context, rows: rows, y: 0...max(highest, 1), mapping: .linear,
+      placement: placement, integers: true)
+    let fitted = bins.fitted(to: frame.columns)
+    let counted = fitted.count == bins.count ? counts : self.counts(in: fitted)
+    let cellsPerBin = max(1, frame.columns / fitted.count)
+    let length = cellsPerBin * fitted.count
+    let xScale = Scale.horizontal(
+      .time, data: Double(fitted.start)...Double(fitted.end),
+      row: frame.labelRow(length: length), placement: .edges)
+
+    let area =
+      series == nil
+      ? bars(counted[0], top: frame.yScale.high, rows: rows, cellsPerBin: cellsPerBin, context)
+      : lines(counted, frame: frame, cellsPerBin: cellsPerBin, length: length, context)
+    var lines = frame.compose(
+      area: area, x: xScale, xPlacement: .edges, xLength: length, xCaption: name,
+      yCaption: "count per \(TimeStep.durationText(fitted.width))")
+    lines += series?.legend(context) ?? []
+    if let bin, fitted.width != bin {
+      lines.append(
+        "bin=\(TimeStep.durationText(bin)) widened to \(TimeStep.durationText(fitted.width))"
+          + " to fit \(context.width) columns")
+    }
+    return lines + footer()
+  }
+
+  /// Events per bin, one array per series.
+  /// - Complexity: O(events).
+  private func counts(in bins: TimeBins) -> [[Int]] {
+    var counts = Array(repeating: [Int](repeating: 0, count: bins.count), count: series?.count ?? 1)
+    for (i, t) in times.enumerated() {
+      let s = series.map { Int($0.ids[i]) } ?? 0
+      counts[s][bins.index(of: t)] += 1
+    }
+    return counts
+  }
+
+  private func bars(
+    _ counts: [Int], top: Double, rows: Int, cellsPerBin: Int, _ context: RenderContext
+  ) -> [String] {
+    let heights = counts.flatMap { count in
+      Array(repeating: Double(count) / top * Double(rows), count: cellsPerBin)
+    }
+    return ColumnBars(rows: rows, charset: context.charset).lines(heights)
+  }
+
+  /// One glyph line per series through the middle of each bin.
+  private func lines(
+    _ counts: [[Int]], frame: AxisFrame, cellsPerBin: Int, length: Int, _ context: RenderContext
+  ) -> [String] {
+    var canvas = Canvas(columns: length, rows: frame.rows, charset: context.charset)
+    let sizes = series?.sizes ?? [times.count]
+    var layer = GlyphLayer(columns: length, rows: frame.rows, sizes: sizes)
+    let (across, down) = (canvas.dotsAcross, canvas.dotsDown)
+    for (s, perBin) in counts.enumerated() {
+      var previous: (Int, Int)?
+      for (i, count) in perBin.enumerated() {
+        let x = (i * cellsPerBin + cellsPerBin / 2) * across
+        let y = frame.yScale.slot(Double(count), of: canvas.dotHeight)
+        let from = previous ?? (x, y)
+        Canvas.walkLine(from.0, from.1, x, y) { dx, dy in
+          layer.mark(column: dx / across, row: frame.rows - 1 - dy / down, series: s)
+        }
+        previous = (x, y)
+      }
+    }
+    layer.draw(on: &canvas)
+    return canvas.lines(color: context.color)
+  }
+
+  private func footer() -> [String] {
+    skipped == 0 ? [] : [Footer.skipped(skipped, name)]
+  }
+}
+
+/// Equal time bins aligned on multiples of their width since the epoch.
+struct TimeBins {
+  /// The start of the first bin.
+  let start: Int64
+  let width: Int64
+  let count: Int
+
+  /// The end of the last bin.
+  var end: Int64 { start + width * Int64(count) }
+
+  /// Bins covering `first...last`, `requested` wide or the shortest ladder step giving no
+  /// more than `columns` bins.
+  init(first: Int64, last: Int64, requested: Int64?, columns: Int) {
+    let width =
+      requested
+      ?? TimeStep.ladder.first { step in
+        step.isFixed && TimeBins(first: first, last: last, width: step.nanos).count <= columns
+      }?.nanos ?? 7 * Timestamp.nanosPerDay
+    self.init(first: first, last: last, width: width)
+  }
+
+  init(first: Int64, last: Int64, width: Int64) {
+    let start = TimeBins.floor(first, width)
+    self.start = start
+    self.width = width
+    self.count = Int((last - start) / width) + 1
+  }
+
+  /// These bins, widened by the smallest whole factor that leaves no more than `columns`.
+  func fitted(to columns: Int) -> TimeBins {
+    let last = start + width * Int64(count - 1)
+    var factor = Int64((count + columns - 1) / max(columns, 1))
+    var bins = self
+    while bins.count > max(columns, 1) {
+      bins = TimeBins(first: start, last: last, width: width * factor)
+      factor += 1
+    }
+    return bins
+  }
+
+  /// The bin that holds `t`.
+  func index(of t: Int64) -> Int {
+    min(max(Int((t - start) / width), 0), count - 1)
+  }
+
+  private static func floor(_ t: Int64, _ width: Int64) -> Int64 {
+    let remainder = t % width
+    return remainder < 0 ? t - remainder - width : t - remainder
+  }
+}
