@@ -1,4 +1,5 @@
 import Engine
+import TestSupport
 import Testing
 
 /// One test per file in `../shared/data/bad`, with the behaviour its README asks for.

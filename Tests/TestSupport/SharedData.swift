@@ -34,7 +34,7 @@ public enum SharedData {
   }
 
   /// The path of `relative` inside the package.
-  static func packagePath(_ relative: String) -> String {
+  public static func packagePath(_ relative: String) -> String {
     packageRoot + "/" + relative
   }
 }
