@@ -113,5 +113,11 @@ final class LineEditor {
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, &previousInterruptAction)
+
+    // A parent may have started evs with SIGINT blocked; Ctrl-C must still arrive.
+    var interrupt = sigset_t()
+    sigemptyset(&interrupt)
+    sigaddset(&interrupt, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
   }
 }
