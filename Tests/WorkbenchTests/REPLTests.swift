@@ -8,11 +8,12 @@ import Testing
     if: TestPaths.onPath("tmux") != nil, "tmux is not installed (scripts/setup installs it)"),
   .enabled(if: TestPaths.evs != nil, "the evs executable is not built"))
 struct REPLTests {
-  /// A detached tmux session running evs, removed with its server and HOME at the end.
+  /// A detached tmux session running evs, with its own server whose socket lives in
+  /// the session's temporary HOME; the server and the folder go away with it.
   final class TerminalSession {
-    let socket = "evs-test-\(UUID().uuidString.prefix(8))"
     let home: URL
     let tmux: URL
+    private var socket: String { home.appendingPathComponent("tmux.sock").path }
 
     init(evs: URL, tmux: URL) throws {
       self.tmux = tmux
@@ -50,7 +51,7 @@ struct REPLTests {
     }
 
     private func run(_ arguments: [String]) throws -> ProcessResult {
-      try spawnAndWait(tmux, ["-L", socket, "-f", "/dev/null", "-u"] + arguments)
+      try spawnAndWait(tmux, ["-S", socket, "-f", "/dev/null", "-u"] + arguments)
     }
   }
 
