@@ -81,7 +81,9 @@ public enum ScriptReader {
   }
 
   static func lines(of text: String) -> [Substring] {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // "\r\n" is one Character in Swift, so it is matched as such.
+    var lines = text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     if lines.last == "" { lines.removeLast() }
     return lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
   }

@@ -9,58 +9,48 @@ enum HelpText {
     var example: String
   }
 
+  /// The pipeline verbs, in the order `.help` lists them.
   static let verbs = [
-    Verb(name: "load", summary: "read a CSV, TSV or JSON file", example: #"load "events.csv""#),
-    Verb(
-      name: "features", summary: "add process features",
-      example: "procs | features process"),
+    Verb(name: "load", summary: "read CSV, TSV, JSON lines", example: #"load "events.csv""#),
+    Verb(name: "features", summary: "add process features", example: "procs | features process"),
     Verb(
       name: "extend", summary: "add computed columns",
-      example: "procs | extend cmdLen = len(CommandLine)"),
+      example: "procs | extend n = len(CommandLine)"),
+    Verb(name: "where", summary: "keep matching rows", example: "procs | where EventID == 4688"),
     Verb(
-      name: "where", summary: "keep matching rows",
-      example: #"procs | where NewProcessName endswith "cmd.exe""#),
-    Verb(
-      name: "select", summary: "keep, rename, compute columns",
-      example: "procs | select Account, cmd = CommandLine"),
+      name: "select", summary: "keep, rename, compute",
+      example: "procs | select Account, NewProcessName"),
     Verb(name: "drop", summary: "remove columns", example: "procs | drop TenantId, EventID"),
     Verb(name: "sort", summary: "stable sort", example: "procs | sort TimeGenerated desc"),
-    Verb(name: "head", summary: "first rows (tail: last rows)", example: "procs | head 10"),
+    Verb(name: "head", summary: "first rows (tail: last)", example: "procs | head 10"),
     Verb(name: "top", summary: "sort, then first rows", example: "procs | top 5 by pathScore"),
-    Verb(
-      name: "distinct", summary: "unique combinations",
-      example: "procs | distinct Account, NewProcessName"),
+    Verb(name: "distinct", summary: "unique combinations", example: "procs | distinct Account"),
     Verb(
       name: "groupby", summary: "one row per group",
-      example: "procs | groupby Account agg n = count()"),
+      example: "procs | groupby Account agg count()"),
     Verb(
-      name: "summarize", summary: "aggregates by group",
+      name: "summarize", summary: "aggregates per group",
       example: "procs | summarize count() by Account"),
     Verb(name: "count", summary: "number of rows", example: "procs | count"),
     Verb(
-      name: "cluster", summary: "DBSCAN clustering",
-      example: "feats | cluster commandlineTokensFull, pathScore eps=0.01"),
-    Verb(
-      name: "patterns", summary: "mine text templates",
-      example: "procs | patterns CommandLine"),
+      name: "cluster", summary: "DBSCAN clusters", example: "feats | cluster pathScore eps=0.01"),
+    Verb(name: "patterns", summary: "mine text templates", example: "procs | patterns CommandLine"),
     Verb(name: "describe", summary: "per-column statistics", example: "procs | describe"),
     Verb(name: "schema", summary: "column names and types", example: "procs | schema"),
     Verb(name: "plot", summary: "terminal chart", example: "procs | plot bar Account"),
     Verb(name: "save", summary: "write the table", example: #"procs | save "out.csv""#),
-    Verb(
-      name: "join", summary: "hash join with a bound table",
-      example: "procs | join accounts on Account"),
+    Verb(name: "join", summary: "hash join by key", example: "procs | join logons on Account"),
   ]
 
   /// The dot commands and what each does.
   static let metaCommands: [(usage: String, summary: String)] = [
     (".help [VERB]", "this list, or one verb"),
     (".vars", "bound names with their sizes"),
-    (".schema [NAME]", "columns and types of a bound table (or the last result)"),
+    (".schema [NAME]", "columns of a table (default: the last result)"),
     (".width [N|auto]", "width of tables and charts"),
     (".maxrows [N]", "rows shown before the middle is hidden; 0 shows all"),
     (".maxwidth [N]", "widest a table column may be"),
-    (".charset [auto|braille|block|ascii]", "characters charts and tables use"),
+    (".charset [NAME]", "auto, braille, block or ascii"),
     (".quit", "leave (Ctrl-D works too)"),
   ]
 
@@ -99,16 +89,16 @@ enum HelpText {
     evs: a workbench for investigating security events
 
     Usage:
-      evs                                  start the REPL (or run a script piped to stdin)
-      evs run FILE.evs [options]           run a script
-      evs -c "STATEMENTS" [options]        run statements given on the command line
-      evs --help                           show this help
-      evs --version                        show the version
+      evs                       the REPL; a script piped to stdin runs instead
+      evs run FILE.evs [OPTS]   run a script
+      evs -c "STMTS" [OPTS]     run statements given on the command line
+      evs --help                show this help
+      evs --version             show the version
 
     Options for run and -c:
-      --keep-going                         run on after an error (the exit status is still 1)
-      --echo                               print each statement before its output
-      --param NAME=VALUE                   set a script parameter (repeatable)
+      --keep-going              run on after an error (the exit status is still 1)
+      --echo                    print each statement before its output
+      --param NAME=VALUE        set a script parameter (repeatable)
 
     Exit status: 0 on success, 1 when a statement failed, 2 for a usage error.
     In the REPL, .help lists the verbs and commands.

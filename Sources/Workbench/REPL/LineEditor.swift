@@ -10,11 +10,12 @@ private func noteInterrupt(_ signal: Int32) {
   interruptRequested.store(true, ordering: .relaxed)
 }
 
-/// Reads one byte of input for libedit, decoding UTF-8 into one code point, and ends
-/// the line early when Ctrl-C interrupts the read.
+/// libedit's character reader: one UTF-8 sequence decoded into its code point, or -1
+/// (end of the line being read) at the end of input and when Ctrl-C interrupts the read.
 private func readCharacter(_ file: UnsafeMutablePointer<FILE>?) -> Int32 {
   let descriptor = file.map { fileno($0) } ?? STDIN_FILENO
   guard let lead = readByte(descriptor) else { return -1 }
+
   let extra: Int
   var scalar: UInt32
   switch lead {
@@ -23,6 +24,7 @@ private func readCharacter(_ file: UnsafeMutablePointer<FILE>?) -> Int32 {
   case 0xF0...0xF7: (extra, scalar) = (3, UInt32(lead & 0x07))
   default: return Int32(lead)
   }
+
   for _ in 0..<extra {
     guard let next = readByte(descriptor) else { return -1 }
     scalar = scalar << 6 | UInt32(next & 0x3F)
@@ -113,5 +115,11 @@ final class LineEditor {
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, &previousInterruptAction)
+
+    // A parent may have started evs with SIGINT blocked; Ctrl-C must still arrive.
+    var interrupt = sigset_t()
+    sigemptyset(&interrupt)
+    sigaddset(&interrupt, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
   }
 }
