@@ -130,7 +130,7 @@ import Testing
       return
     }
     #expect(
-      pipeline.source == .load(path: "a.csv", options: Options(), span: Span(offset: 8, length: 4)))
+      pipeline.source == .load(path: "a.csv", options: Options(), span: Span(offset: 13, length: 7)))
     #expect(pipeline.stages.count == 2)
   }
 
