@@ -174,4 +174,16 @@ struct CSVParsingTests {
     #expect(table.cells("b")[7] == .string("q\nq"))
     #expect(table.cells("b")[8] == .string("plain text"))
   }
+
+  @Test func hugeQuotedFieldAtTheEndOfALargeInputLoads() throws {
+    let big = String(repeating: "say \"\"hi\"\", ", count: 120_000)
+    let text = "a,b\n1,\"x\"\"y\"\n2,\"\(big)\"\n"
+    #expect(text.utf8.count > 1 << 20)
+
+    let table = try loadCSV(text).table
+
+    #expect(table.cells("a") == [.int(1), .int(2)])
+    #expect(table.cells("b").first == .string("x\"y"))
+    #expect(table.cells("b").last == .string(big.replacingOccurrences(of: "\"\"", with: "\"")))
+  }
 }

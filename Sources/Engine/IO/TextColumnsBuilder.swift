@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the text columns of a table together, reading each chunk of the input once,
 /// front to back, on all cores.
 ///
@@ -142,8 +144,8 @@ struct TextColumnsBuilder {
     for (index, chunk) in chunks.enumerated() {
       let start = layout.reserved[column][index]
       let shift = start - length
-      if shift > 0, let base = text.baseAddress {
-        (base + length).update(from: base + start, count: ends[index] - start)
+      if shift > 0, chunk.rowCount > 0, let base = text.baseAddress {
+        memmove(base + length, base + start, ends[index] - start)
         let firstRow = layout.firstRow[index]
         for row in firstRow + 1...firstRow + chunk.rowCount {
           offsets[row] -= shift
