@@ -130,7 +130,8 @@ import Testing
       return
     }
     #expect(
-      pipeline.source == .load(path: "a.csv", options: Options(), span: Span(offset: 13, length: 7)))
+      pipeline.source
+        == .load(path: "a.csv", options: Options(), span: Span(offset: 13, length: 7)))
     #expect(pipeline.stages.count == 2)
   }
 
@@ -145,7 +146,8 @@ import Testing
       ("t | where a == \"x", "this string has no closing \"; add one at the end of the text", 15),
       (
         "t | cluster a eps=1 mni=2",
-        "'cluster' has no option 'mni' (options: eps, min, normalize, time, keep); did you mean min?",
+        "'cluster' has no option 'mni' (options: eps, min, normalize, time, keep);"
+          + " did you mean min?",
         20
       ),
       ("t | groupby a agg cuont()", "unknown aggregate 'cuont'; did you mean count?", 18),
