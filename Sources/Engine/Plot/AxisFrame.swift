@@ -47,14 +47,11 @@ struct AxisFrame {
   /// - Parameters:
   ///   - area: `rows` lines of the plot, each `columns` cells wide.
   ///   - x: the x scale; `xPlacement` says how its values map to columns.
-  ///   - xLength: the columns the x axis spans, when narrower than the frame.
   ///   - xCaption: the x column's name; time axes add "(UTC)".
   ///   - yCaption: shown above the y axis.
   func compose(
-    area: [String], x: Scale, xPlacement: Scale.Placement, xLength: Int? = nil,
-    xCaption: String, yCaption: String
+    area: [String], x: Scale, xPlacement: Scale.Placement, xCaption: String, yCaption: String
   ) -> [String] {
-    let xColumns = xLength ?? columns
     let glyphs = AxisGlyphs(context.charset)
     var labels: [Int: String] = [:]
     for tick in yScale.ticks { labels[labelRow(tick.value)] = tick.label }
@@ -68,7 +65,7 @@ struct AxisFrame {
     }
 
     let axis = XAxis(
-      context: context, gutter: gutter, scale: x, placement: xPlacement, cells: xColumns)
+      context: context, gutter: gutter, scale: x, placement: xPlacement, cells: columns)
     return lines + axis.lines(cornerLabel: labels[rows], caption: xCaption)
   }
 }

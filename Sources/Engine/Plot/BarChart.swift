@@ -48,14 +48,14 @@ struct BarChart: ChartBody {
   }
 
   func render(_ context: RenderContext) -> [String] {
-    var lines: [String] = caption.isEmpty ? [] : [caption]
+    var lines = caption.isEmpty ? [] : [DisplayWidth.truncated(caption, to: context.width)]
     let rows = shownRows()
     if rows.isEmpty {
       lines.append("no rows to plot")
     } else {
       lines += BarLayout(rows: rows, context: context).lines()
     }
-    if let skippedNote { lines.append(skippedNote) }
+    if let skippedNote { lines += Footer.fitted([skippedNote], width: context.width) }
     return lines
   }
 

@@ -78,7 +78,7 @@ struct BoxPlot: ChartBody {
 
   func render(_ context: RenderContext) -> [String] {
     var lines = [DisplayWidth.truncated(caption, to: context.width, ellipsis: context.ellipsis)]
-    guard !boxes.isEmpty else { return lines + ["no rows to plot"] + footer() }
+    guard !boxes.isEmpty else { return lines + ["no rows to plot"] + footer(context) }
 
     let counts = boxes.map { "n=" + NumberText.grouped(Int64($0.count)) }
     let countWidth = counts.map { DisplayWidth.of($0) }.max() ?? 0
@@ -103,7 +103,7 @@ struct BoxPlot: ChartBody {
     let axis = XAxis(
       context: context, gutter: gutter, scale: scale, placement: .points(dotsPerCell: 1),
       cells: cells)
-    return lines + axis.lines(cornerLabel: nil, caption: valueName) + footer()
+    return lines + axis.lines(cornerLabel: nil, caption: valueName) + footer(context)
   }
 
   /// One box as `cells` characters.
@@ -130,13 +130,13 @@ struct BoxPlot: ChartBody {
     return line.joined()
   }
 
-  private func footer() -> [String] {
+  private func footer(_ context: RenderContext) -> [String] {
     var notes: [String] = []
     if hidden > 0 {
       let noun = hidden == 1 ? "category" : "categories"
       notes.append("\(hidden) smaller \(noun) not shown; top=N shows more")
     }
     if skipped > 0 { notes.append(Footer.skipped(skipped, valueName)) }
-    return notes
+    return Footer.fitted(notes, width: context.width)
   }
 }

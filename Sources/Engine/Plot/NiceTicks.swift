@@ -51,6 +51,7 @@ enum NiceTicks {
               for start in firstStart...lastStart {
                 let first = Double(start) * unit
                 let last = first + step * Double(k - 1)
+                if integers, first > low || last < high { continue }
                 let zeroIncluded = start <= 0 && start + (k - 1) * j >= 0 && start % j == 0
                 let simplicity = 1 - Double(i) / 5 - Double(j) + (zeroIncluded ? 1 : 0)
                 let coverage = coverage(low, high, first, last)
@@ -67,23 +68,7 @@ enum NiceTicks {
         }
       }
     }
-    guard !chosen.isEmpty else { return [low, high] }
-    return integers ? covering(chosen, low, high) : chosen
-  }
-
-  /// `ticks` with one more step added at either end that falls short of the data, so
-  /// that a count axis ends on a labelled tick above its tallest bar.
-  private static func covering(_ ticks: [Double], _ low: Double, _ high: Double) -> [Double] {
-    guard ticks.count >= 2 else { return ticks }
-    let step = ticks[1] - ticks[0]
-    var result = ticks
-    if let first = result.first, first > low + step * 1e-9 {
-      result.insert(NumberText.rounded(first - step, like: step), at: 0)
-    }
-    if let last = result.last, last < high - step * 1e-9 {
-      result.append(NumberText.rounded(last + step, like: step))
-    }
-    return result
+    return chosen.isEmpty ? [low, high] : chosen
   }
 
   /// Ticks for a log axis over `low...high` (both above zero): powers of ten, with

@@ -28,7 +28,7 @@ struct ScatterPlot: ChartBody {
   func render(_ context: RenderContext) -> [String] {
     let data = PointData(x: x, y: y, log: log)
     guard let xRange = data.xRange, let yRange = data.yRange else {
-      return ["no rows to plot"] + footer()
+      return ["no rows to plot"] + footer(context)
     }
     let rows = context.height ?? 16
     let (across, down) = Canvas.resolution(context.charset)
@@ -53,7 +53,7 @@ struct ScatterPlot: ChartBody {
       xPlacement: .points(dotsPerCell: across), xCaption: x.name, yCaption: y.name)
     lines += series?.legend(context) ?? []
     lines += Footer.wrap(footnotes, width: context.width)
-    return lines + footer()
+    return lines + footer(context)
   }
 
   /// Draws every point: as dots when there is one group and the charset has dots to
@@ -87,8 +87,9 @@ struct ScatterPlot: ChartBody {
       counts: counts, firstRows: firstRows, columns: canvas.columns, rows: canvas.rows)
   }
 
-  private func footer() -> [String] {
-    skipped == 0 ? [] : [Footer.skippedPoints(skipped, x.name, y.name)]
+  private func footer(_ context: RenderContext) -> [String] {
+    let notes = skipped == 0 ? [] : [Footer.skippedPoints(skipped, x.name, y.name)]
+    return Footer.fitted(notes, width: context.width)
   }
 }
 
