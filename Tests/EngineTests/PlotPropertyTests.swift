@@ -122,3 +122,40 @@ struct PlotPropertyTests {
     #expect(coloured.contains { $0.contains("\u{1B}[") })
   }
 }
+
+@Suite("plot degenerate data")
+struct PlotDegenerateDataTests {
+  /// Tables where every value is the same: one row, or many equal rows.
+  static let tables: [Table] = [1, 50].map { rows in
+    PlotFixture.table([
+      "t": Array(repeating: PlotFixture.time(2019, 1, 15, 5, 24, 30), count: rows),
+      "v": Array(repeating: Value.float(0.5), count: rows),
+      "n": Array(repeating: Value.int(7), count: rows),
+      "name": Array(repeating: Value.string("cmd.exe"), count: rows),
+    ])
+  }
+
+  static let specs: [ChartSpec] = [
+    ChartSpec(kind: .bar, columns: ["name", "v"]),
+    ChartSpec(kind: .hist, columns: ["n"]),
+    ChartSpec(kind: .hist, columns: ["v"], options: ["bins": .int(5)]),
+    ChartSpec(kind: .box, columns: ["v"], by: "name"),
+    ChartSpec(kind: .scatter, columns: ["v", "n"], options: ["label": .string("name")]),
+    ChartSpec(kind: .scatter, columns: ["n", "n"], options: ["log": .string("xy")]),
+    ChartSpec(kind: .line, columns: ["t", "v"]),
+    ChartSpec(kind: .timechart, columns: ["t"]),
+    ChartSpec(kind: .timeline, columns: ["t"], options: ["label": .string("name")]),
+  ]
+
+  @Test(arguments: tables.indices, specs)
+  func equalValuesStillDrawAChart(table: Int, spec: ChartSpec) throws {
+    for charset in Charset.allCases {
+      let chart = try Chart(spec: spec, table: Self.tables[table])
+      let context = chart.context(for: RenderStyle(width: 60, charset: charset))
+      let lines = chart.lines(context)
+      #expect(lines.count >= 2, "\(spec.kind) in \(charset)")
+      #expect(lines.allSatisfy { DisplayWidth.of($0) <= 60 })
+      #expect(!lines.contains("no rows to plot"))
+    }
+  }
+}

@@ -4,6 +4,7 @@
 /// that does not depend on the width; rendering lays the result out and is pure: the
 /// same chart and style always give the same lines.
 public struct Chart: Sendable {
+  /// What was asked for.
   public let spec: ChartSpec
   let options: ChartOptions
   let body: any ChartBody

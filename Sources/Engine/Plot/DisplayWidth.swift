@@ -64,6 +64,7 @@ public enum DisplayWidth {
   ///   - width: the most columns the result may take; 0 or less gives "".
   ///   - cut: which part of the text to remove.
   ///   - ellipsis: what marks the cut, such as `…` or `...`.
+  /// - Complexity: O(n) in the length of `text`.
   public static func truncated(
     _ text: String, to width: Int, at cut: Cut = .end, ellipsis: String = "…"
   ) -> String {

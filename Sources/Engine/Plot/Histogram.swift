@@ -25,7 +25,7 @@ struct Histogram: ChartBody {
     }
     let (low, high) = (range.lowerBound, range.upperBound)
     if let bins = options.bins {
-      start = low
+      start = high > low ? low : low - Double(bins / 2) - 0.5
       binWidth = high > low ? (high - low) / Double(bins) : 1
     } else {
       let n = column.values.count - column.missing

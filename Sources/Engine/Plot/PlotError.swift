@@ -14,6 +14,7 @@ public enum PlotError: Error, Equatable, Sendable {
 }
 
 extension PlotError: CustomStringConvertible {
+  /// The message shown to the analyst.
   public var description: String {
     switch self {
     case .column(let error):

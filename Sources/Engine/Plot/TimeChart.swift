@@ -27,8 +27,12 @@ struct TimeChart: ChartBody {
   }
 
   func render(_ context: RenderContext) -> [String] {
-    guard let first = times.min(), let last = times.max() else {
+    guard var first = times.min(), var last = times.max() else {
       return ["no rows to plot"] + footer(context)
+    }
+    if first == last, bin == nil {
+      first -= 30 * Timestamp.nanosPerSecond
+      last += 30 * Timestamp.nanosPerSecond
     }
     let rows = context.height ?? 10
     let placement: Scale.Placement =
