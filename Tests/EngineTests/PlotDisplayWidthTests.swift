@@ -49,3 +49,31 @@ struct PlotDisplayWidthTests {
     #expect(DisplayWidth.padded("toolong", to: 3) == "toolong")
   }
 }
+
+@Suite("plot text from data")
+struct PlotPrintableTextTests {
+  @Test func controlCharactersBecomeSpaces() {
+    #expect(DisplayWidth.printable("cmd /c\techo\r\nhi") == "cmd /c echo  hi")
+    #expect(DisplayWidth.printable("\u{1B}[2Jwiped") == " [2Jwiped")
+    #expect(DisplayWidth.printable("plain") == "plain")
+  }
+
+  @Test(arguments: [Charset.ascii, .braille])
+  func labelsWithLineBreaksAndEscapesCannotBreakTheChart(charset: Charset) throws {
+    let table = PlotFixture.table([
+      "cmd": ["powershell -enc\nAAAA", "\u{1B}]0;owned\u{7}", "ok"].map(Value.string),
+      "t": [PlotFixture.time(2019, 1, 15, 5), PlotFixture.time(2019, 1, 15, 6), .null],
+    ])
+    let specs = [
+      ChartSpec(kind: .bar, columns: ["cmd"]),
+      ChartSpec(
+        kind: .timeline, columns: ["t"],
+        options: ["by": .string("cmd"), "label": .string("cmd"), "title": .string("a\nb")]),
+    ]
+    for spec in specs {
+      let lines = try PlotFixture.render(spec, table, charset)
+      #expect(lines.allSatisfy { !$0.contains("\n") && !$0.contains("\u{1B}") })
+      #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+    }
+  }
+}

@@ -44,7 +44,7 @@ struct BarChart: ChartBody {
     self.labels = kept.map { groups.names[$0] }
     self.totals = kept.map { totals[$0] }
     self.top = options.top ?? BarChart.defaultTop
-    self.caption = options.title == nil ? described : ""
+    self.caption = options.title == nil ? DisplayWidth.printable(described) : ""
   }
 
   func render(_ context: RenderContext) -> [String] {

@@ -73,7 +73,7 @@ struct BoxPlot: ChartBody {
     }
     hidden = filled.count - boxes.count
     skipped = values.missing
-    caption = options.by.map { "\(values.name) by \($0)" } ?? values.name
+    caption = DisplayWidth.printable(options.by.map { "\(values.name) by \($0)" } ?? values.name)
   }
 
   func render(_ context: RenderContext) -> [String] {
@@ -103,7 +103,8 @@ struct BoxPlot: ChartBody {
     let axis = XAxis(
       context: context, gutter: gutter, scale: scale, placement: .points(dotsPerCell: 1),
       cells: cells)
-    return lines + axis.lines(cornerLabel: nil, caption: valueName) + footer(context)
+    let caption = DisplayWidth.printable(valueName)
+    return lines + axis.lines(cornerLabel: nil, caption: caption) + footer(context)
   }
 
   /// One box as `cells` characters.

@@ -1,21 +1,3 @@
-/// The kinds of chart `plot` draws.
-public enum ChartKind: String, Sendable, CaseIterable {
-  /// Horizontal bars per label: row counts, or sums of a value column.
-  case bar
-  /// Counts of a numeric column in equal bins.
-  case hist
-  /// Box and whiskers of a numeric column per category.
-  case box
-  /// Points at (x, y), optionally coloured and labelled by columns.
-  case scatter
-  /// Y against X joined in X order, one line per group.
-  case line
-  /// Event counts per time bin.
-  case timechart
-  /// Events as marks on a time axis, one lane per group.
-  case timeline
-}
-
 /// What the `plot` verb asked for: a kind, its column arguments and its named options.
 public struct ChartSpec: Sendable {
   /// Which chart to draw.

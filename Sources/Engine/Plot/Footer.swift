@@ -3,7 +3,8 @@ enum Footer {
   /// "3 rows with a null or non-finite ClusterSize skipped".
   static func skipped(_ count: Int, _ column: String) -> String {
     let rows = count == 1 ? "row" : "rows"
-    return "\(NumberText.grouped(Int64(count))) \(rows) with a null or non-finite \(column) skipped"
+    let name = DisplayWidth.printable(column)
+    return "\(NumberText.grouped(Int64(count))) \(rows) with a null or non-finite \(name) skipped"
   }
 }
 

@@ -23,7 +23,7 @@ struct RowGroups: Sendable {
     self.ids = ids
     self.sizes = sizes
     self.names = firstRows.map { row in
-      column.isNull(row) ? "(null)" : ValueFormatter.plain(column[row])
+      column.isNull(row) ? "(null)" : DisplayWidth.printable(ValueFormatter.plain(column[row]))
     }
   }
 

@@ -135,7 +135,8 @@ struct Timeline: ChartBody {
       let row = self.rows[firstEvent[cell]]
       guard !labels.isNull(row) else { continue }
       let label = DisplayWidth.truncated(
-        ValueFormatter.plain(labels[row]), to: longest, at: .middle, ellipsis: context.ellipsis)
+        DisplayWidth.printable(ValueFormatter.plain(labels[row])), to: longest, at: .middle,
+        ellipsis: context.ellipsis)
       let width = DisplayWidth.of(label)
       let start = min(cell, cells - width)
       guard let r = free.firstIndex(where: { start >= $0 }) else {
