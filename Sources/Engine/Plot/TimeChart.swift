@@ -27,35 +27,16 @@ struct TimeChart: ChartBody {
   }
 
   func render(_ context: RenderContext) -> [String] {
-    guard var first = times.min(), var last = times.max() else {
+    guard let (fitted, counted, frame) = layout(context) else {
       return ["no rows to plot"] + footer(context)
     }
-    if first == last, bin == nil {
-      first -= 30 * Timestamp.nanosPerSecond
-      last += 30 * Timestamp.nanosPerSecond
-    }
-    let rows = context.height ?? 10
-    let placement: Scale.Placement =
-      series == nil ? .edges : .points(dotsPerCell: Canvas.resolution(context.charset).down)
-    var columns = max(1, context.width - 8 - AxisFrame.rightMargin)
-    let requested = TimeBins(first: first, last: last, requested: bin, columns: columns)
-    var fitted = requested.fitted(to: columns)
-    var counted = counts(in: fitted)
-    var frame = self.frame(counted, rows: rows, placement: placement, context)
-    for _ in 0..<3 where requested.fitted(to: frame.columns).width != fitted.width {
-      columns = frame.columns
-      fitted = requested.fitted(to: columns)
-      counted = counts(in: fitted)
-      frame = self.frame(counted, rows: rows, placement: placement, context)
-    }
-
     let xScale = Scale.horizontal(
       .time, data: Double(fitted.start)...Double(fitted.end),
       row: frame.labelRow(length: frame.columns), placement: .edges)
 
     let area =
       series == nil
-      ? bars(counted[0], top: frame.yScale.high, rows: rows, columns: frame.columns, context)
+      ? bars(counted[0], top: frame.yScale.high, frame: frame, context)
       : lines(counted, frame: frame, context)
     var lines = frame.compose(
       area: area, x: xScale, xPlacement: .edges, xCaption: name,
@@ -68,6 +49,31 @@ struct TimeChart: ChartBody {
       lines += Footer.fitted([note], width: context.width)
     }
     return lines + footer(context)
+  }
+
+  /// The bins, their counts and the axes, such that the bins fit the plot's columns;
+  /// `nil` when there are no events.
+  private func layout(_ context: RenderContext) -> (TimeBins, [[Int]], AxisFrame)? {
+    guard var first = times.min(), var last = times.max() else { return nil }
+    if first == last, bin == nil {
+      first -= 30 * Timestamp.nanosPerSecond
+      last += 30 * Timestamp.nanosPerSecond
+    }
+    let rows = context.height ?? 10
+    let placement: Scale.Placement =
+      series == nil ? .edges : .points(dotsPerCell: Canvas.resolution(context.charset).down)
+
+    let estimate = max(1, context.width - 8 - AxisFrame.rightMargin)
+    let requested = TimeBins(first: first, last: last, requested: bin, columns: estimate)
+    var fitted = requested.fitted(to: estimate)
+    var counted = counts(in: fitted)
+    var frame = self.frame(counted, rows: rows, placement: placement, context)
+    for _ in 0..<3 where requested.fitted(to: frame.columns).width != fitted.width {
+      fitted = requested.fitted(to: frame.columns)
+      counted = counts(in: fitted)
+      frame = self.frame(counted, rows: rows, placement: placement, context)
+    }
+    return (fitted, counted, frame)
   }
 
   /// The axes for `counts`: the y axis runs from 0 past the largest count.
@@ -91,13 +97,13 @@ struct TimeChart: ChartBody {
     return counts
   }
 
-  private func bars(
-    _ counts: [Int], top: Double, rows: Int, columns: Int, _ context: RenderContext
-  ) -> [String] {
-    let heights = ColumnBars.spread(counts, over: columns).map { count in
-      Double(count) / top * Double(rows)
+  private func bars(_ counts: [Int], top: Double, frame: AxisFrame, _ context: RenderContext)
+    -> [String]
+  {
+    let heights = ColumnBars.spread(counts, over: frame.columns).map { count in
+      Double(count) / top * Double(frame.rows)
     }
-    return ColumnBars(rows: rows, charset: context.charset).lines(heights)
+    return ColumnBars(rows: frame.rows, charset: context.charset).lines(heights)
   }
 
   /// One glyph line per series through the middle of each bin.
