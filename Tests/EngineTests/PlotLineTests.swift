@@ -62,3 +62,28 @@ struct PlotLineTests {
     }
   }
 }
+
+extension PlotLineTests {
+  @Test func foldedSmallGroupsAreNotJoinedIntoOneLine() throws {
+    // Ten groups: the eight largest-but-one get lines, the three smallest share `other`
+    // and must appear as separate points, not as a zig-zag through all of them.
+    var xs: [Value] = []
+    var ys: [Value] = []
+    var groups: [Value] = []
+    for g in 0..<10 {
+      for x in 0..<(20 - g) {
+        xs.append(.int(Int64(x)))
+        ys.append(.int(Int64(g * 10)))
+        groups.append(.string("g\(g)"))
+      }
+    }
+    let table = PlotFixture.table(["x": xs, "y": ys, "g": groups])
+    let spec = ChartSpec(kind: .line, columns: ["x", "y"], options: ["by": .string("g")])
+    let lines = try PlotFixture.render(spec, table, .ascii)
+    let otherGlyph = "&"
+    #expect(lines.last?.contains("& other (3)") == true)
+    let rowsWithOther = lines.dropLast(2).filter { $0.contains(otherGlyph) }
+    #expect(rowsWithOther.allSatisfy { $0.filter { $0 == "&" }.count <= 18 })
+    #expect(rowsWithOther.count == 3)
+  }
+}

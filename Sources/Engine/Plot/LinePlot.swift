@@ -1,7 +1,9 @@
 /// Y against X joined by lines in X order, one line per `by` group.
 ///
 /// One line is drawn in dots; several are told apart by glyph (and colour on a
-/// terminal), the smallest group on top where lines cross. The rows need not be sorted:
+/// terminal), the smallest group on top where lines cross. Past 8 groups the smaller
+/// ones share an `other` glyph and are drawn as points, since joining points of
+/// different groups would draw a line that is not in the data. The rows need not be sorted:
 /// each dot column keeps the lowest and highest y that falls in it and the y of its
 /// first and last x, and neighbouring columns are joined, which draws what joining the
 /// sorted points would, in one pass.
@@ -52,17 +54,23 @@ struct LinePlot: ChartBody {
   /// - Complexity: O(rows + dots drawn).
   private func draw(on canvas: inout Canvas, xScale: Scale, yScale: Scale) {
     let series = self.series ?? SeriesSet(single: y.name, count: x.values.count)
-    let width = canvas.dotWidth
+    let folded = series.isFolded ? series.count - 1 : -1
+    let (across, down, rows) = (canvas.dotsAcross, canvas.dotsDown, canvas.rows)
+    var layer = GlyphLayer(columns: canvas.columns, rows: rows, sizes: series.sizes)
     var spans = Array(
-      repeating: [ColumnSpan](repeating: ColumnSpan(), count: width), count: series.count)
+      repeating: [ColumnSpan](repeating: ColumnSpan(), count: canvas.dotWidth),
+      count: series.count)
     for row in x.values.indices where x.values[row].isFinite && y.values[row].isFinite {
-      let dx = xScale.slot(x.values[row], of: width)
+      let s = Int(series.ids[row])
+      let dx = xScale.slot(x.values[row], of: canvas.dotWidth)
       let dy = yScale.slot(y.values[row], of: canvas.dotHeight)
-      spans[Int(series.ids[row])][dx].add(x: x.values[row], y: dy)
+      if s == folded {
+        layer.mark(column: dx / across, row: rows - 1 - dy / down, series: s)
+      } else {
+        spans[s][dx].add(x: x.values[row], y: dy)
+      }
     }
 
-    var layer = GlyphLayer(columns: canvas.columns, rows: canvas.rows, sizes: series.sizes)
-    let (across, down, rows) = (canvas.dotsAcross, canvas.dotsDown, canvas.rows)
     for (s, columns) in spans.enumerated() {
       var previous: (x: Int, y: Int)?
       for (dx, span) in columns.enumerated() where !span.isEmpty {

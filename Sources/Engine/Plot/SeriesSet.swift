@@ -10,6 +10,8 @@ struct SeriesSet: Sendable {
   let names: [String]
   /// Rows in each series.
   let sizes: [Int]
+  /// Whether the last series is the smaller groups folded together.
+  let isFolded: Bool
 
   /// Series from the groups of a column.
   /// - Complexity: O(rows + groups log groups).
@@ -18,6 +20,7 @@ struct SeriesSet: Sendable {
       ids = groups.ids
       names = groups.names
       sizes = groups.sizes
+      isFolded = false
       return
     }
     let keep = SeriesSet.limit - 1
@@ -38,6 +41,7 @@ struct SeriesSet: Sendable {
     ids = groups.ids.map { series[Int($0)] }
     self.names = names
     self.sizes = sizes
+    isFolded = true
   }
 
   /// One series holding all `count` rows.
