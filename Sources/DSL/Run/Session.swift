@@ -23,6 +23,7 @@ public final class Session {
   /// The last displayed result, `_` in the language.
   public var lastResult: Output? { bindings["_"] }
 
+  /// A new session with no bindings, resolving relative paths against `baseDirectory`.
   public init(baseDirectory: String) {
     self.baseDirectory = baseDirectory
   }

@@ -1,6 +1,8 @@
 /// Calendar arithmetic for timestamps stored as nanoseconds since the epoch (UTC).
 public enum Timestamp {
+  /// Nanoseconds in one second.
   public static let nanosPerSecond: Int64 = 1_000_000_000
+  /// Nanoseconds in one day (no leap seconds, as in Unix time).
   public static let nanosPerDay: Int64 = 86_400 * nanosPerSecond
 
   /// Days since 1970-01-01 for a proleptic Gregorian date.
