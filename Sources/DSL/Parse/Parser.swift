@@ -123,7 +123,7 @@ struct Parser {
     if current.isKeyword("load"), case .string = peek().kind {
       advance()
       guard case .string(let path) = advance().kind else { throw error("expected a path") }
-      let options = try parseOptions(allowed: ["format", "delimiter", "header"], verb: "load")
+      let options = try parseOptions(allowed: VerbOptions.load, verb: "load")
       return .load(path: path, options: options, span: Span(start))
     }
     if current.isKeyword("load") {
