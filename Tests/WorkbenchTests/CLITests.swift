@@ -59,22 +59,22 @@ struct CLITests {
     let folder = try TestPaths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let script = folder.appendingPathComponent("hunt.evs")
-    try Data("# a hunt\n.maxrows 5\nfrobnicate\n.width 100\n".utf8).write(to: script)
+    try Data("# a hunt\n.maxrows\nfrobnicate\n.width 100\n.width\n".utf8).write(to: script)
 
     let result = try evs(["run", "hunt.evs"], in: folder)
     #expect(result.status == 1)
-    #expect(result.output == "maxrows: 5\n")
+    #expect(result.output == "maxrows: 20\n")
     #expect(result.error.hasPrefix("hunt.evs:3:1: error: "))
 
     let kept = try evs(["run", "hunt.evs", "--keep-going"], in: folder)
     #expect(kept.status == 1)
-    #expect(kept.output == "maxrows: 5\nwidth: 100\n")
+    #expect(kept.output == "maxrows: 20\nwidth: 100\n")
   }
 
   @Test func standardInputThatIsNotATerminalRunsAsAScript() throws {
-    let result = try evs([], input: ".width 90\n.hepl\n")
+    let result = try evs([], input: ".width 90\n.width\n.hepl\n")
     #expect(result.status == 1)
     #expect(result.output == "width: 90\n")
-    #expect(result.error.hasPrefix("<stdin>:2:1: error: unknown command '.hepl'"))
+    #expect(result.error.hasPrefix("<stdin>:3:1: error: unknown command '.hepl'"))
   }
 }

@@ -29,7 +29,7 @@ struct Interpreter {
             + describe(current), at: stage.span)
       }
       if cancellation.isCancelled {
-        throw RunError("cancelled; nothing was bound or changed", at: stage.span)
+        throw RunError(Self.cancelled, at: stage.span)
       }
       let stageStart = clock.now
       current = try apply(stage, to: table)
@@ -38,8 +38,13 @@ struct Interpreter {
           verb: stage.verb.name, rowsIn: table.rowCount, rowsOut: rows(current),
           seconds: elapsedSeconds(since: stageStart, clock)))
     }
+    if cancellation.isCancelled {
+      throw RunError(Self.cancelled, at: pipeline.stages.last?.span ?? pipeline.source.span)
+    }
     return current
   }
+
+  static let cancelled = "cancelled; nothing was bound or changed"
 
   private func rows(_ output: Output) -> Int? {
     if case .table(let table) = output { return table.rowCount }
@@ -157,5 +162,14 @@ extension StageTrace {
     case .expression: verb = "expression"
     }
     self.init(verb: verb, rowsIn: nil, rowsOut: rows, seconds: elapsedSeconds(since: start, clock))
+  }
+}
+
+extension Source {
+  /// Where the source was written.
+  var span: Span {
+    switch self {
+    case .load(_, _, let span), .name(_, let span), .expression(_, let span): return span
+    }
   }
 }
