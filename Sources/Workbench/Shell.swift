@@ -30,6 +30,9 @@ final class Shell {
   var history: (() -> [String])?
   /// What the last statement produced; nil after a failure.
   private(set) var lastStatementOutput: Output?
+  /// Called when a statement has run, before anything is shown; the REPL ends the line
+  /// the terminal echoed `^C` on.
+  var afterRunning: (() -> Void)?
   /// Where results go while `.output FILE` is in force.
   var outputFile: OutputFile?
   let terminal: () -> TerminalInfo
@@ -58,6 +61,7 @@ final class Shell {
     let clock = ContinuousClock()
     let started = clock.now
     let result = session.execute(text, at: location)
+    afterRunning?()
     let formatter = self.formatter()
     for notice in result.notices {
       console.writeLines(formatter.lines(forNotice: notice), to: .error)
@@ -112,6 +116,11 @@ final class Shell {
     } catch {
       console.write("evs: error: \(error)\n", to: .error)
     }
+  }
+
+  /// Shows a located error the way statement errors are shown.
+  func report(_ diagnostic: Diagnostic) {
+    console.writeLines(formatter().lines(for: diagnostic), to: .error)
   }
 
   /// Results: to the `.output` file while there is one, else to standard output.

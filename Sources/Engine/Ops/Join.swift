@@ -52,13 +52,16 @@ extension Table {
         rightRows.append(-1)
       }
     }
-    return combine(right, leftRows, rightRows, skipping: keys)
+    return combine(right, leftRows, rightRows, skipping: keys, cancellation)
   }
 
+  /// The joined rows' columns; an empty table once `cancellation` is set.
   private func combine(
     _ right: Table, _ leftRows: [Int], _ rightRows: [Int],
-    skipping keys: [(left: String, right: String)]
+    skipping keys: [(left: String, right: String)], _ cancellation: CancellationFlag?
   ) -> Table {
+    let isCancelled = { cancellation?.isCancelled == true }
+    guard !isCancelled() else { return Table() }
     var result = gather(leftRows)
     let skipped = Set(keys.filter { $0.left == $0.right }.map(\.right))
     for (name, column) in zip(right.columnNames, right.columns) where !skipped.contains(name) {
@@ -66,7 +69,10 @@ extension Table {
       while result.index(of: outputName) != nil { outputName += "1" }
       var builder = ColumnBuilder(type: column.type, capacity: rightRows.count)
       let present = column.gather(rightRows.map { max($0, 0) })
-      for (k, row) in rightRows.enumerated() { builder.append(row < 0 ? .null : present[k]) }
+      for (k, row) in rightRows.enumerated() {
+        if k % 65_536 == 0, isCancelled() { return Table() }
+        builder.append(row < 0 ? .null : present[k])
+      }
       result.setColumn(outputName, builder.finish())
     }
     return result

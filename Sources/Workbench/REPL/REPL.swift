@@ -40,6 +40,9 @@ final class REPL {
     }
     editor.cancelOnInterrupt(shell.session.cancellation)
     shell.history = { [weak editor] in editor?.history ?? [] }
+    shell.afterRunning = { [weak editor, weak shell] in
+      if editor?.takeInterrupt() == true { shell?.console.write("\n", to: .error) }
+    }
   }
 
   /// Runs until Ctrl-D or `.quit`.
@@ -89,6 +92,13 @@ final class REPL {
     editor.addHistory(continues ? String(statement.drop(while: { $0 == " " })) : statement)
     shell.echo(statement)
 
+    if head == "_" && shell.session.lastResult == nil {
+      shell.report(
+        Diagnostic(
+          message: "a line starting with | continues the last result, and there is none yet",
+          location: location, sourceLine: String(body)))
+      return .proceed
+    }
     if let head {
       let start = SourceLocation(file: Self.inputName, line: lineNumber - 1, column: 1)
       shell.runStatement(head + "\n" + statement, at: start)
