@@ -77,4 +77,40 @@ struct CLITests {
     #expect(result.output == "width: 90\n")
     #expect(result.error.hasPrefix("<stdin>:3:1: error: unknown command '.hepl'"))
   }
+
+  @Test func traceShowsEveryStageWithRowsOnStandardError() throws {
+    let folder = try TestPaths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data("n\n1\n2\n3\n".utf8).write(to: folder.appendingPathComponent("n.csv"))
+
+    let result = try evs(["-c", #"load "n.csv" | where n > 1 | count"#, "--trace"], in: folder)
+    #expect(result.status == 0)
+    let lines = result.error.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4)
+    #expect(lines.first?.hasPrefix("trace <command>:1: ") == true)
+    #expect(
+      lines.dropFirst().map { $0.prefix(16) } == [
+        "  load   3 rows ", "  where  3 → 2  ", "  count  2 → 1  ",
+      ])
+    #expect(!result.output.contains("trace"))
+  }
+
+  @Test func parametersAreSetFromTheCommandLineAndUnknownOnesRefused() throws {
+    let folder = try TestPaths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let script = folder.appendingPathComponent("hunt.evs")
+    try Data("param host = \"h1\"\nhost\n".utf8).write(to: script)
+
+    let set = try evs(["run", "hunt.evs", "--param", "host=h2"], in: folder)
+    #expect(set.status == 0)
+    #expect(set.output == "h2\n")
+
+    let unknown = try evs(["run", "hunt.evs", "--param", "hots=h2"], in: folder)
+    #expect(unknown.status == 2)
+    #expect(
+      unknown.error
+        == "evs: error: --param hots: the script declares no such parameter (it declares host)"
+        + "; did you mean host?\n")
+    #expect(unknown.output.isEmpty)
+  }
 }
