@@ -215,6 +215,7 @@ struct CompleterTests {
     #expect(terminator(#"load "ev"#) == "\"")
     #expect(terminator(#"load "da"#) == "")
     #expect(terminator("procs | cluster EventID e") == "")
+    #expect(terminator("let x = loa") == " \"")
   }
 
   @Test func commonPrefixIsWhatEveryCandidateStartsWith() {

@@ -106,6 +106,8 @@ struct REPLTests {
     #expect(try shows("evs> | select Account\nfew: 3 rows"))
     try terminal.type("few", "Enter")
     #expect(try shows("3 rows × 1 column"))
+    try terminal.type("| count", "Enter")
+    #expect(try shows("evs> | count\n┌───────┐\n│ count │\n├───────┤\n│     3 │"))
 
     // Ctrl-C flushes keys typed after it, so Ctrl-D waits for the new prompt.
     try terminal.typeLiterally("half typed")

@@ -54,7 +54,7 @@ extension Completer {
   /// What may come after `tokens`, the statement up to the word being completed.
   func candidates(after tokens: [Token]) -> [Candidate] {
     if tokens.isEmpty {
-      return ["let", "param", "load"].map { Candidate($0) } + sourceNames
+      return [Candidate("let"), Candidate("param"), Self.load] + sourceNames
     }
     guard let prefix = PipelinePrefix(tokens) else { return [] }
     guard let current = prefix.current else { return sourceCandidates(prefix.source) }
@@ -162,7 +162,7 @@ extension Completer {
   }
 
   private func sourceCandidates(_ source: ArraySlice<Token>) -> [Candidate] {
-    guard let first = source.first else { return sourceNames + [Candidate("load")] }
+    guard let first = source.first else { return sourceNames + [Self.load] }
     if first.isKeyword("load") {
       guard source.count >= 2, case .string = source[source.startIndex + 1].kind else {
         return []
@@ -202,6 +202,9 @@ extension Completer {
     default: return []
     }
   }
+
+  /// `load`, followed by the quote its path starts with.
+  static let load = Candidate("load", terminator: " \"")
 
   static var verbs: [Candidate] {
     Verb.names.keys.sorted().map { Candidate($0) }
