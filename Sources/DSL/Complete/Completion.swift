@@ -47,6 +47,7 @@ public struct Completion: Equatable, Sendable {
 public struct CompletableCommand: Sendable {
   /// What a dot command's argument is.
   public enum Argument: Sendable {
+    /// No argument.
     case none
     /// One of these words, such as `on` and `off`.
     case words([String])
