@@ -61,7 +61,9 @@ struct EVS {
   ) -> Int32 {
     let session = Session(baseDirectory: folder)
     let shell = Shell(session: session, console: console, interactive: false)
-    return ScriptRunner(shell: shell, options: options).run(text, file: file)
+    let status = ScriptRunner(shell: shell, options: options).run(text, file: file)
+    shell.finish()
+    return status
   }
 
   private static func runREPL(in folder: String, _ console: Console) -> Int32 {

@@ -62,6 +62,22 @@ struct PipelineChecker {
     }
   }
 
+  /// The schema after the leading stages that check, for completing names part way
+  /// through a pipeline; nil when one of them ends the table (a chart).
+  /// - Complexity: O(stages × columns).
+  func schema(after stages: [Stage], from schema: Schema) -> Schema? {
+    var schema = schema
+    for stage in stages {
+      do {
+        guard let next = try output(of: stage, from: schema) else { return nil }
+        schema = next
+      } catch {
+        return schema
+      }
+    }
+    return schema
+  }
+
   /// The schema after `stage`, or nil when nothing more can be checked (a chart).
   private func output(of stage: Stage, from schema: Schema) throws -> Schema? {
     var schema = schema

@@ -124,7 +124,7 @@ struct Parser {
       advance()
       let pathToken = advance()
       guard case .string(let path) = pathToken.kind else { throw error("expected a path") }
-      let options = try parseOptions(allowed: ["format", "delimiter", "header"], verb: "load")
+      let options = try parseOptions(allowed: VerbOptions.load, verb: "load")
       return .load(path: path, options: options, span: Span(pathToken))
     }
     if current.isKeyword("load") {

@@ -96,7 +96,8 @@ extension Interpreter {
         throw RunError("join needs a bound table called '\(name)'", at: stage.span)
       }
       do {
-        return .table(try table.joined(with: right, on: keys, kind: kind))
+        return .table(
+          try table.joined(with: right, on: keys, kind: kind, cancellation: cancellation))
       } catch {
         throw RunError(error, in: stage)
       }

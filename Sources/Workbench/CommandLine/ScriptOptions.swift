@@ -8,8 +8,10 @@ struct ScriptOptions: Equatable {
   var echo = false
   /// `--param NAME=VALUE`, in the order given; values are text, typed by the script.
   var parameters: [ScriptParameter] = []
+  /// `--trace`: each statement's stages with rows and times, on standard error.
+  var trace = false
 
-  static let names = ["--keep-going", "--echo", "--param"]
+  static let names = ["--keep-going", "--echo", "--param", "--trace"]
 
   /// Reads options until the arguments run out.
   /// - Throws: `UsageError` for an unknown option, a missing or malformed parameter,
@@ -23,6 +25,8 @@ struct ScriptOptions: Equatable {
         options.keepGoing = true
       case "--echo":
         options.echo = true
+      case "--trace":
+        options.trace = true
       case "--param":
         guard let assignment = remaining.popFirst() else {
           throw .missingValue(after: "--param", expected: "NAME=VALUE")

@@ -16,8 +16,12 @@ enum MetaCommandError: Error, Equatable {
   case notATable(String)
   /// `.schema` with no name before anything was displayed.
   case noLastResult
+  /// `.last` before anything was displayed.
+  case nothingToShow
   /// `.help TOPIC` for a topic there is no help on.
   case unknownTopic(String, suggestions: [String])
+  /// `.output FILE` could not create, write or finish the file.
+  case cannotWrite(String, reason: String)
 }
 
 extension MetaCommandError: CustomStringConvertible {
@@ -38,8 +42,13 @@ extension MetaCommandError: CustomStringConvertible {
       return "'\(name)' is not a table, so it has no schema"
     case .noLastResult:
       return "there is no last result yet; name a table: .schema NAME"
+    case .nothingToShow:
+      return "there is no last result yet; .last shows the result of the last pipeline"
     case .unknownTopic(let topic, let suggestions):
       return "no help on '\(topic)'" + NameSuggester.didYouMean(suggestions)
+        + " (.help lists the topics)"
+    case .cannotWrite(let path, let reason):
+      return "cannot write '\(path)': \(reason)"
     }
   }
 }

@@ -1,6 +1,7 @@
 import Engine
 
-/// The display choices meta commands change: width, row limit, column cap and charset.
+/// The display choices meta commands change: width, row limit, column cap, charset and
+/// the text format of tables.
 struct DisplaySettings: Equatable {
   /// Which characters charts and tables are drawn with.
   enum CharsetChoice: String, CaseIterable {
@@ -19,6 +20,8 @@ struct DisplaySettings: Equatable {
   var maxColumnWidth = 40
   /// `.charset NAME`.
   var charset = CharsetChoice.auto
+  /// `.mode NAME`: how tables are written.
+  var mode = OutputMode.table
 
   /// The width to lay output out for on `terminal`.
   func effectiveWidth(on terminal: TerminalInfo) -> Int {

@@ -61,3 +61,8 @@ struct TerminalInfo {
     return Int(size.ws_col)
   }
 }
+
+extension TerminalInfo {
+  /// A file: 80 columns, box-drawing characters, no colour, whatever the environment.
+  static let file = TerminalInfo(isTerminal: false, reportedColumns: nil, environment: [:])
+}
