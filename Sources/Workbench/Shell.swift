@@ -17,7 +17,13 @@ final class Shell {
   let console: Console
   /// Whether a person is at the REPL (short errors, confirmations for `let`).
   let interactive: Bool
-  private let terminal: () -> TerminalInfo
+  /// How scripts run here (`--keep-going`, `--echo`), scripts read by `.read` included.
+  var scriptOptions = ScriptOptions()
+  /// The scripts `.read` is reading, innermost last, so that none reads itself.
+  var scriptsBeingRead: [String] = []
+  /// The successful statements with their narration, for `.save`.
+  var transcript = Transcript()
+  let terminal: () -> TerminalInfo
 
   /// - Parameters:
   ///   - session: the language session statements run in.
@@ -48,6 +54,7 @@ final class Shell {
     switch result.outcome {
     case .success(let output):
       console.writeLines(formatter.lines(for: output), to: .output)
+      transcript.record(statement: text)
       return true
     case .failure(let diagnostic):
       console.writeLines(formatter.lines(for: diagnostic), to: .error)
@@ -61,7 +68,9 @@ final class Shell {
     do throws(MetaCommandError) {
       let command = try MetaCommand.parse(text)
       if command == .quit { return .quit }
+      if case .read(let path) = command { return try readScript(path, from: location) }
       console.writeLines(try perform(command), to: .output)
+      if command.changesDisplay { transcript.record(meta: text) }
       return .proceed
     } catch {
       let name = text.prefix(while: { $0 != " " && $0 != "\t" })
@@ -96,7 +105,9 @@ final class Shell {
     case .charset(let choice):
       if let choice { settings.charset = choice }
       return ["charset: \(settings.charset.rawValue)"]
-    case .quit:
+    case .save(let path):
+      return try saveTranscript(to: path)
+    case .quit, .read:
       return []
     }
   }

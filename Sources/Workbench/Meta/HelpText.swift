@@ -51,6 +51,8 @@ enum HelpText {
     (".maxrows [N]", "rows shown before the middle is hidden; 0 shows all"),
     (".maxwidth [N]", "widest a table column may be"),
     (".charset [NAME]", "auto, braille, block or ascii"),
+    (".read FILE.evs", "run a script (relative to this script's folder)"),
+    (".save FILE.evs", "write this session's successful statements as a script"),
     (".quit", "leave (Ctrl-D works too)"),
   ]
 
@@ -91,6 +93,8 @@ enum HelpText {
     Usage:
       evs                       the REPL; a script piped to stdin runs instead
       evs run FILE.evs [OPTS]   run a script
+      evs check FILE.evs        compare outputs with the #> lines (--update rewrites them)
+      evs play FILE.evs         walk through a script one statement at a time
       evs -c "STMTS" [OPTS]     run statements given on the command line
       evs --help                show this help
       evs --version             show the version

@@ -16,17 +16,22 @@ enum MetaCommand: Equatable {
   case maxColumnWidth(Int?)
   /// `.charset [auto|braille|block|ascii]`: nil shows the current choice.
   case charset(DisplaySettings.CharsetChoice?)
+  /// `.read FILE.evs`: run another script, relative to the current script's folder.
+  case read(String)
+  /// `.save FILE.evs`: write the session's successful statements as a script.
+  case save(String)
   /// `.quit` (alias `.exit`): end the REPL or the script.
   case quit
 
   /// The commands this workbench understands, for suggestions and `.help`.
   static let names = [
-    ".help", ".vars", ".schema", ".width", ".maxrows", ".maxwidth", ".charset", ".quit", ".exit",
+    ".help", ".vars", ".schema", ".width", ".maxrows", ".maxwidth", ".charset", ".read", ".save",
+    ".quit", ".exit",
   ]
 
   /// Commands of the language contract this workbench does not offer yet.
   static let unavailableNames = [
-    ".mode", ".timer", ".bail", ".echo", ".read", ".save", ".output", ".last", ".history",
+    ".mode", ".timer", ".bail", ".echo", ".output", ".last", ".history",
   ]
 
   /// Reads one dot command line, such as `.width 100`.
@@ -44,12 +49,34 @@ enum MetaCommand: Equatable {
     case ".maxrows": return .maxRows(try count(of: name, arguments, minimum: 0))
     case ".maxwidth": return .maxColumnWidth(try count(of: name, arguments, minimum: 5))
     case ".charset": return .charset(try charset(arguments))
+    case ".read": return .read(try path(of: name, in: text))
+    case ".save": return .save(try path(of: name, in: text))
     case ".quit", ".exit": return try noArguments(name, arguments, .quit)
     default: break
     }
 
     if unavailableNames.contains(name) { throw .unavailable(name) }
     throw .unknown(name, suggestions: NameSuggester.closest(to: name, among: names))
+  }
+
+  /// Whether the command changes how output looks, so a saved script must repeat it.
+  var changesDisplay: Bool {
+    switch self {
+    case .width(_?), .maxRows(_?), .maxColumnWidth(_?), .charset(_?): return true
+    default: return false
+    }
+  }
+
+  /// The one path after `name`: the rest of the line, without surrounding quotes.
+  private static func path(of name: String, in text: String) throws(MetaCommandError) -> String {
+    var rest = text.drop(while: { $0 == " " || $0 == "\t" }).dropFirst(name.count)
+    rest = rest.drop(while: { $0 == " " || $0 == "\t" })
+    while let last = rest.last, last == " " || last == "\t" { rest = rest.dropLast() }
+    if rest.count >= 2, rest.first == "\"", rest.last == "\"" {
+      rest = rest.dropFirst().dropLast()
+    }
+    guard !rest.isEmpty else { throw .missingArgument(name, expected: "a script file (FILE.evs)") }
+    return String(rest)
   }
 
   private static func noArguments(

@@ -18,6 +18,14 @@ enum MetaCommandError: Error, Equatable {
   case noLastResult
   /// `.help TOPIC` for a topic there is no help on.
   case unknownTopic(String, suggestions: [String])
+  /// The command needs an argument and got none.
+  case missingArgument(String, expected: String)
+  /// `.read` of a script that cannot be read.
+  case unreadableScript(ScriptFileError)
+  /// `.read` of a script that is already being read: it would read itself forever.
+  case scriptReadsItself(String)
+  /// `.save` could not write the file.
+  case cannotSave(String, reason: String)
 }
 
 extension MetaCommandError: CustomStringConvertible {
@@ -40,6 +48,15 @@ extension MetaCommandError: CustomStringConvertible {
       return "there is no last result yet; name a table: .schema NAME"
     case .unknownTopic(let topic, let suggestions):
       return "no help on '\(topic)'" + NameSuggester.didYouMean(suggestions)
+    case .missingArgument(let name, let expected):
+      return "'\(name)' needs \(expected)"
+    case .unreadableScript(let error):
+      return error.description
+    case .scriptReadsItself(let path):
+      return "'\(path)' is already being read; a script cannot .read itself, directly or "
+        + "through others"
+    case .cannotSave(let path, let reason):
+      return "cannot save '\(path)': \(reason)"
     }
   }
 }

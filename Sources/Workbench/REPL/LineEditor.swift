@@ -32,6 +32,16 @@ private func readCharacter(_ file: UnsafeMutablePointer<FILE>?) -> Int32 {
   return Int32(bitPattern: scalar)
 }
 
+/// Text to put on the next line read, for editing; taken by `insertInitialText`.
+private let initialText = Mutex<String?>(nil)
+
+/// libedit's startup hook: puts the waiting initial text on the line.
+private func insertInitialText() -> Int32 {
+  guard let text = initialText.withLock({ $0.take() }) else { return 0 }
+  rl_insert_text(text)
+  return 0
+}
+
 /// One byte from `descriptor`; nil at the end of input, on an error, or on Ctrl-C.
 private func readByte(_ descriptor: Int32) -> UInt8? {
   var byte: UInt8 = 0
@@ -94,6 +104,17 @@ final class LineEditor {
     }
     defer { free(raw) }
     return .line(String(cString: raw))
+  }
+
+  /// Shows `prompt` and reads one line that starts out as `text`, for the user to edit.
+  func readLine(prompt: String, editing text: String) -> Input {
+    initialText.withLock { $0 = text }
+    evs_set_startup_hook(insertInitialText)
+    defer {
+      evs_set_startup_hook(nil)
+      initialText.withLock { $0 = nil }
+    }
+    return readLine(prompt: prompt)
   }
 
   /// Adds `entry` to the history (a multi-line statement is one entry) and saves the file.

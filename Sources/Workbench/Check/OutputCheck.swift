@@ -1,0 +1,150 @@
+import DSL
+import Foundation
+
+/// `evs check FILE.evs [--update]`: runs a script and compares what each statement
+/// prints with the `#>` lines recorded under it, or records them anew.
+///
+/// Output is made the same everywhere: 80 columns, no colour, Unicode boxes, whatever
+/// the terminal or `COLUMNS` say; errors name the script by its file name alone. A
+/// statement's output is what `evs run` prints on standard output for it, and for a
+/// statement that fails, also its error. Trailing spaces are not compared, nor written.
+struct OutputCheck {
+  /// One statement or dot command and what it printed.
+  struct Outcome {
+    var entry: ScriptEntry
+    var actual: [String]
+
+    var expected: [String] { entry.item.expected.map(OutputCheck.trimmed) }
+    var matches: Bool { actual == expected }
+  }
+
+  /// The script as named on the command line.
+  let path: String
+  var options: ScriptOptions
+
+  /// Checks (or with `--update`, rewrites) the script and reports on `console`.
+  /// - Returns: 0 when every output matches (or the update was written), 1 when one
+  ///   differs or the script cannot be read or written, 2 for a `--param` it cannot take.
+  func run(console: Console) -> Int32 {
+    let raw: [UInt8]
+    do throws(ScriptFileError) {
+      raw = try ScriptRunner.loadBytes(path)
+    } catch {
+      console.write("evs: error: \(error)\n", to: .error)
+      return 1
+    }
+    let text = String(decoding: raw, as: UTF8.self)
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    let entries = ScriptReader.entries(in: text, file: name)
+
+    var preflight = ScriptPreflight(
+      baseDirectory: ScriptRunner.baseDirectory(of: path), parameters: options.parameterValues)
+    _ = preflight.check(entries.map(\.item))
+    do throws(ParameterError) {
+      try preflight.checker.validateParameterOverrides()
+    } catch {
+      console.write("evs: error: \(error)\n", to: .error)
+      return 2
+    }
+
+    let outcomes = run(entries)
+    let differing = outcomes.filter { !$0.matches }
+    if options.update {
+      return update(raw, differing, of: outcomes.count, console)
+    }
+    report(differing, of: outcomes.count, console)
+    return differing.isEmpty ? 0 : 1
+  }
+
+  /// Runs every statement and dot command in a fresh session, keeping going after
+  /// errors, until the script ends or `.quit`.
+  func run(_ entries: [ScriptEntry]) -> [Outcome] {
+    let capture = CapturingConsole()
+    let session = Session(baseDirectory: ScriptRunner.baseDirectory(of: path))
+    session.parameterOverrides = options.parameterValues
+    let fixed = TerminalInfo(isTerminal: false, reportedColumns: nil, environment: [:])
+    let shell = Shell(session: session, console: capture, interactive: false) { fixed }
+    shell.scriptOptions.keepGoing = true
+
+    var outcomes: [Outcome] = []
+    for entry in entries {
+      let succeeded: Bool
+      switch entry.item {
+      case .narration:
+        continue
+      case .statement(let source, let location, _):
+        succeeded = shell.runStatement(source, at: location)
+      case .meta(let source, let location, _):
+        let outcome = shell.runMeta(source, at: location)
+        if outcome == .quit { return outcomes }
+        succeeded = outcome == .proceed
+      }
+      let printed = capture.take()
+      let text = succeeded ? printed.output : printed.output + printed.error
+      outcomes.append(Outcome(entry: entry, actual: Self.lines(of: text)))
+    }
+    return outcomes
+  }
+
+  private func report(_ differing: [Outcome], of total: Int, _ console: Console) {
+    var lines: [String] = []
+    for outcome in differing {
+      let line = outcome.entry.item.location.line
+      let diff = LineDiff(old: outcome.expected, new: outcome.actual)
+      let start = outcome.entry.expectedLines.lowerBound
+      lines.append("--- \(path):\(line) recorded")
+      lines.append("+++ \(path):\(line) now")
+      lines += diff.unified(oldStart: start, newStart: start)
+      if outcome.expected.isEmpty {
+        lines.append(
+          "\(path):\(line): nothing is recorded under this statement; "
+            + "evs check --update \(path) records its output")
+      }
+    }
+    let outputs = TableRenderer.counted(total, "output")
+    if differing.isEmpty {
+      lines.append("\(path): all \(outputs) match")
+    } else {
+      lines.append("\(path): \(differing.count) of \(outputs) differ")
+    }
+    console.writeLines(lines, to: .output)
+  }
+
+  private func update(
+    _ raw: [UInt8], _ differing: [Outcome], of total: Int, _ console: Console
+  ) -> Int32 {
+    guard !differing.isEmpty else {
+      let outputs = TableRenderer.counted(total, "output")
+      console.write("\(path): all \(outputs) match; nothing to update\n", to: .output)
+      return 0
+    }
+    let rewritten = ExpectedBlockWriter.rewrite(raw, differing.map { ($0.entry, $0.actual) })
+    do {
+      try AtomicFile.write(Data(rewritten), to: path)
+    } catch {
+      console.write("evs: error: cannot update '\(path)': \(error.reason)\n", to: .error)
+      return 1
+    }
+    let outputs = TableRenderer.counted(total, "output")
+    console.write("\(path): recorded \(differing.count) of \(outputs)\n", to: .output)
+    return 0
+  }
+
+  /// The lines of printed text, without trailing spaces or the final line end.
+  static func lines(of text: String) -> [String] {
+    guard !text.isEmpty else { return [] }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      trimmed(String($0))
+    }
+    if lines.last == "" { lines.removeLast() }
+    return lines
+  }
+
+  static func trimmed(_ line: String) -> String {
+    var line = Substring(line)
+    while let last = line.last, last == " " || last == "\t" || last == "\r" {
+      line = line.dropLast()
+    }
+    return String(line)
+  }
+}
