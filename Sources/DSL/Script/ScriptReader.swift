@@ -110,7 +110,7 @@ public enum ScriptReader {
   }
 
   /// The line up to a `#` that is outside double quotes and backticks.
-  static func withoutTrailingComment(_ line: Substring) -> Substring {
+  public static func withoutTrailingComment(_ line: Substring) -> Substring {
     var quote: Character?
     var escaped = false
     for index in line.indices {

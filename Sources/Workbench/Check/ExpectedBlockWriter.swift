@@ -21,8 +21,9 @@ enum ExpectedBlockWriter {
     -> [UInt8]
   {
     var lines = split(text)
+    let crlf = lines.first(where: \.endsWithNewline)?.usesCRLF ?? false
     for (entry, output) in blocks.sorted(by: { $0.entry.lastLine > $1.entry.lastLine }) {
-      replaceBlock(of: entry, with: output, in: &lines)
+      replaceBlock(of: entry, with: output, in: &lines, crlfByDefault: crlf)
     }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.count)
@@ -51,8 +52,11 @@ enum ExpectedBlockWriter {
     return lines
   }
 
+  /// Replaces the `#>` lines under `entry`; new line ends are those of the statement's
+  /// line, or the file's first line end when the statement ends the file.
   private static func replaceBlock(
-    of entry: ScriptEntry, with output: [String], in lines: inout [RawLine]
+    of entry: ScriptEntry, with output: [String], in lines: inout [RawLine],
+    crlfByDefault: Bool
   ) {
     let statementIndex = entry.lastLine - 1
     let firstIndex = entry.item.location.line - 1
@@ -62,7 +66,8 @@ enum ExpectedBlockWriter {
     let indentation = lines[firstIndex].content.prefix {
       $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t")
     }
-    let crlf = lines[statementIndex].usesCRLF
+    let statement = lines[statementIndex]
+    let crlf = statement.endsWithNewline ? statement.usesCRLF : crlfByDefault
     var block = output.map { text in
       RawLine(
         content: Array(indentation) + Array(expectedLine(text).utf8)
@@ -78,9 +83,12 @@ enum ExpectedBlockWriter {
     if endsFile {
       if block.isEmpty {
         lines[statementIndex].endsWithNewline = false
+        if statement.usesCRLF { lines[statementIndex].content.removeLast() }
       } else {
         lines[statementIndex].endsWithNewline = true
+        if crlf && !statement.usesCRLF { lines[statementIndex].content.append(UInt8(ascii: "\r")) }
         block[block.count - 1].endsWithNewline = false
+        if crlf { block[block.count - 1].content.removeLast() }
       }
     }
     lines.replaceSubrange(old, with: block)

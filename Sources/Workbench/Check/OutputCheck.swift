@@ -5,9 +5,10 @@ import Foundation
 /// prints with the `#>` lines recorded under it, or records them anew.
 ///
 /// Output is made the same everywhere: 80 columns, no colour, Unicode boxes, whatever
-/// the terminal or `COLUMNS` say; errors name the script by its file name alone. A
-/// statement's output is what `evs run` prints on standard output for it, and for a
-/// statement that fails, also its error. Trailing spaces are not compared, nor written.
+/// the terminal or `COLUMNS` say. A statement's output is what `evs run` prints on
+/// standard output for it, and for a statement that fails, also its error: without the
+/// script's name and line (which recording moves), though an error in a script it reads
+/// keeps that script's name. Trailing spaces are not compared, nor written.
 struct OutputCheck {
   /// One statement or dot command and what it printed.
   struct Outcome {
@@ -47,7 +48,7 @@ struct OutputCheck {
       return 2
     }
 
-    let outcomes = run(entries)
+    let outcomes = run(entries, named: name)
     let differing = outcomes.filter { !$0.matches }
     if options.update {
       return update(raw, differing, of: outcomes.count, console)
@@ -58,7 +59,7 @@ struct OutputCheck {
 
   /// Runs every statement and dot command in a fresh session, keeping going after
   /// errors, until the script ends or `.quit`.
-  func run(_ entries: [ScriptEntry]) -> [Outcome] {
+  func run(_ entries: [ScriptEntry], named name: String) -> [Outcome] {
     let capture = CapturingConsole()
     let session = Session(baseDirectory: ScriptRunner.baseDirectory(of: path))
     session.parameterOverrides = options.parameterValues
@@ -80,8 +81,11 @@ struct OutputCheck {
         succeeded = outcome == .proceed
       }
       let printed = capture.take()
-      let text = succeeded ? printed.output : printed.output + printed.error
-      outcomes.append(Outcome(entry: entry, actual: Self.lines(of: text)))
+      var lines = Self.lines(of: printed.output)
+      if !succeeded {
+        lines += Self.lines(of: printed.error).map { Self.withoutLocation($0, in: name) }
+      }
+      outcomes.append(Outcome(entry: entry, actual: lines))
     }
     return outcomes
   }
@@ -128,6 +132,20 @@ struct OutputCheck {
     let outputs = TableRenderer.counted(total, "output")
     console.write("\(path): recorded \(differing.count) of \(outputs)\n", to: .output)
     return 0
+  }
+
+  /// An error line without its `NAME:LINE:COL: ` prefix when it is in the script called
+  /// `name`, since recording outputs moves the script's lines; errors in scripts it
+  /// reads keep theirs.
+  static func withoutLocation(_ line: String, in name: String) -> String {
+    guard line.hasPrefix(name + ":") else { return line }
+    var rest = line.dropFirst(name.count + 1)
+    for _ in 0..<2 {
+      let digits = rest.prefix(while: \.isNumber)
+      guard !digits.isEmpty, rest.dropFirst(digits.count).first == ":" else { return line }
+      rest = rest.dropFirst(digits.count + 1)
+    }
+    return rest.hasPrefix(" ") ? String(rest.dropFirst()) : line
   }
 
   /// The lines of printed text, without trailing spaces or the final line end.

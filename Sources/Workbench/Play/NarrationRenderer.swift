@@ -38,10 +38,10 @@ struct NarrationRenderer {
         output.append("    " + (styled ? Style.code + line + Style.reset : line))
       } else if body.isEmpty {
         flushParagraph()
-        if output.last != "" && !output.isEmpty { output.append("") }
+        if !output.isEmpty && output.last != "" { output.append("") }
       } else if let (level, text) = heading(body) {
         flushParagraph()
-        output += headingLines(text, level: level)
+        output += headingLines(text, level: level) + [""]
       } else if let (marker, text) = listItem(body) {
         flushParagraph()
         let indent = String(repeating: " ", count: line.count - body.count)

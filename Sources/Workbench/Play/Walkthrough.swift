@@ -1,4 +1,5 @@
 import DSL
+import Foundation
 
 /// `evs play FILE.evs`: a script as a walkthrough.
 ///
@@ -54,9 +55,7 @@ final class Walkthrough {
       case .enter:
         return execute(item.text, at: item.location)
       case .character("e"):
-        let oneLine = item.text.split(separator: "\n")
-          .map { $0.trimmingPrefix(while: { $0 == " " || $0 == "\t" }) }
-          .joined(separator: " ")
+        let oneLine = Self.oneLine(item.text)
         if case .line(let edited) = learner.editor.readLine(prompt: "edit> ", editing: oneLine),
           !edited.allSatisfy(\.isWhitespace)
         {
@@ -74,6 +73,15 @@ final class Walkthrough {
         continue
       }
     }
+  }
+
+  /// A statement's lines joined into one for the line editor, without comments.
+  static func oneLine(_ text: String) -> String {
+    text.split(separator: "\n")
+      .map { ScriptReader.withoutTrailingComment($0).trimmingPrefix(while: { $0 == " " }) }
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+      .joined(separator: " ")
   }
 
   private func execute(_ text: String, at location: SourceLocation) -> Choice {

@@ -32,18 +32,15 @@ private func readCharacter(_ file: UnsafeMutablePointer<FILE>?) -> Int32 {
   return Int32(bitPattern: scalar)
 }
 
-/// Text to put on the next line read, for editing; taken by `insertInitialText`.
-private let initialText = Mutex<String?>(nil)
-
-/// libedit's startup hook: puts the waiting initial text on the line.
-private func insertInitialText() -> Int32 {
-  guard let text = initialText.withLock({ $0.take() }) else { return 0 }
-  rl_insert_text(text)
-  return 0
-}
+/// Bytes the character reader hands out before reading input: text put on the line for
+/// the user to edit, as if typed.
+private let pendingInput = Mutex<[UInt8]>([])
 
 /// One byte from `descriptor`; nil at the end of input, on an error, or on Ctrl-C.
 private func readByte(_ descriptor: Int32) -> UInt8? {
+  if let pending = pendingInput.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
+    return pending
+  }
   var byte: UInt8 = 0
   while true {
     let count = read(descriptor, &byte, 1)
@@ -108,12 +105,9 @@ final class LineEditor {
 
   /// Shows `prompt` and reads one line that starts out as `text`, for the user to edit.
   func readLine(prompt: String, editing text: String) -> Input {
-    initialText.withLock { $0 = text }
-    evs_set_startup_hook(insertInitialText)
-    defer {
-      evs_set_startup_hook(nil)
-      initialText.withLock { $0 = nil }
-    }
+    let typed = text.map { $0 == "\t" || $0.isNewline ? " " : $0 }
+    pendingInput.withLock { $0 = Array(String(typed).utf8) }
+    defer { pendingInput.withLock { $0 = [] } }
     return readLine(prompt: prompt)
   }
 
