@@ -15,10 +15,13 @@ struct REPLTests {
     let tmux: URL
     private var socket: String { home.appendingPathComponent("tmux.sock").path }
 
-    init(evs: URL, tmux: URL) throws {
+    /// Starts `evs` with `arguments` in `folder` (the session's HOME when nil).
+    init(evs: URL, tmux: URL, arguments: [String] = [], in folder: URL? = nil) throws {
       self.tmux = tmux
       home = try TestPaths.temporaryFolder()
-      let command = "env HOME='\(home.path)' LANG=C.UTF-8 TERM=xterm '\(evs.path)'"
+      let words = ([evs.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+      let command =
+        "cd '\((folder ?? home).path)' && env HOME='\(home.path)' LANG=C.UTF-8 TERM=xterm \(words)"
       _ = try run(["new-session", "-d", "-x", "100", "-y", "30", command])
     }
 

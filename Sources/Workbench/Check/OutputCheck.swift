@@ -105,11 +105,11 @@ struct OutputCheck {
             + "evs check --update \(path) records its output")
       }
     }
-    let outputs = TableRenderer.counted(total, "output")
+    let statements = TableRenderer.counted(total, "statement")
     if differing.isEmpty {
-      lines.append("\(path): all \(outputs) match")
+      lines.append("\(path): all \(statements) match their recorded output")
     } else {
-      lines.append("\(path): \(differing.count) of \(outputs) differ")
+      lines.append("\(path): \(differing.count) of \(statements) differ from their recorded output")
     }
     console.writeLines(lines, to: .output)
   }
@@ -118,8 +118,10 @@ struct OutputCheck {
     _ raw: [UInt8], _ differing: [Outcome], of total: Int, _ console: Console
   ) -> Int32 {
     guard !differing.isEmpty else {
-      let outputs = TableRenderer.counted(total, "output")
-      console.write("\(path): all \(outputs) match; nothing to update\n", to: .output)
+      let statements = TableRenderer.counted(total, "statement")
+      console.write(
+        "\(path): all \(statements) match their recorded output; nothing to update\n",
+        to: .output)
       return 0
     }
     let rewritten = ExpectedBlockWriter.rewrite(raw, differing.map { ($0.entry, $0.actual) })
@@ -129,8 +131,9 @@ struct OutputCheck {
       console.write("evs: error: cannot update '\(path)': \(error.reason)\n", to: .error)
       return 1
     }
-    let outputs = TableRenderer.counted(total, "output")
-    console.write("\(path): recorded \(differing.count) of \(outputs)\n", to: .output)
+    let statements = TableRenderer.counted(total, "statement")
+    console.write(
+      "\(path): recorded new output for \(differing.count) of \(statements)\n", to: .output)
     return 0
   }
 

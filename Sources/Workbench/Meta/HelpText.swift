@@ -93,7 +93,7 @@ enum HelpText {
     Usage:
       evs                       the REPL; a script piped to stdin runs instead
       evs run FILE.evs [OPTS]   run a script
-      evs check FILE.evs        compare outputs with the #> lines (--update rewrites them)
+      evs check FILE.evs        compare outputs with the #> lines; --update records
       evs play FILE.evs         walk through a script one statement at a time
       evs -c "STMTS" [OPTS]     run statements given on the command line
       evs --help                show this help

@@ -16,7 +16,7 @@ struct ScriptPreflight {
   }
 
   /// The statements of `items` (and of the scripts they read) that would surely fail,
-  /// in script order.
+  /// in script order, up to a `.quit`.
   mutating func check(_ items: [ScriptItem]) -> [Diagnostic] {
     var problems: [Diagnostic] = []
     for item in items {
@@ -24,7 +24,9 @@ struct ScriptPreflight {
       case .statement(let source, let location, _):
         if let problem = checker.check(source, at: location) { problems.append(problem) }
       case .meta(let source, let location, _):
-        guard case .read(let path)? = try? MetaCommand.parse(source) else { continue }
+        let command = try? MetaCommand.parse(source)
+        if command == .quit { return problems }
+        guard case .read(let path)? = command else { continue }
         problems += follow(path, from: location)
       case .narration:
         continue
