@@ -37,6 +37,9 @@ public struct ScriptChecker {
   /// Set once something may have bound names the checker cannot see.
   private var bindingsAreUnknown = false
   private var schemas: [String: SampledSchema?] = [:]
+  /// Files the script writes with `save` before reading them back, whose header on disk
+  /// may be stale.
+  private var written: Set<String> = []
   private let sampleBytes: Int
 
   /// - Parameters:
@@ -121,6 +124,12 @@ public struct ScriptChecker {
   /// What `pipeline` gives, as far as can be told.
   /// - Throws: `RunError` for an error running would surely meet.
   private mutating func binding(of pipeline: Pipeline) throws(RunError) -> Binding {
+    for stage in pipeline.stages {
+      if case .save(let path, _) = stage.verb {
+        written.insert(Interpreter.resolve(path, in: baseDirectory))
+      }
+    }
+
     let start: Binding
     switch pipeline.source {
     case .load(let path, let options, _):
@@ -223,6 +232,7 @@ public struct ScriptChecker {
   /// (missing, unreadable, malformed), which running will report.
   private mutating func sample(_ path: String, _ options: LoadOptions) -> SampledSchema? {
     let resolved = Interpreter.resolve(path, in: baseDirectory)
+    guard !written.contains(resolved) else { return nil }
     let key = "\(resolved)\u{0}\(String(describing: options))"
     if let cached = schemas[key] { return cached }
     let sampled = try? TableReader.readSchema(
