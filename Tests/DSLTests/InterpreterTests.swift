@@ -197,3 +197,31 @@ import Testing
     #expect(result.trace.map(\.rowsOut) == [5, 4, 2])
   }
 }
+
+@Suite struct FeaturePresetTests {
+  @Test func sysmonColumnsAreFoundWithoutOptionsAndTheNoticeSaysWhich() throws {
+    let s = Session(baseDirectory: ".")
+    let strings = { (cells: [String]) in Column(type: .string, cells: cells.map { .string($0) }) }
+    s.bind(
+      "sysmon",
+      table: Table(
+        columnNames: ["Image", "CommandLine", "LogonId", "UtcTime"],
+        columns: [
+          strings(["C:\\Windows\\System32\\cmd.exe", "C:\\Windows\\System32\\cmd.exe"]),
+          strings(["cmd.exe /c whoami", "cmd.exe /c whoami"]), strings(["0x3e7", "0x1f2"]),
+          Column(.timestamp([1_000_000_000, 2_000_000_000])),
+        ]))
+    let result = s.execute(
+      "sysmon | features process | cluster commandlineTokensFull, pathScore",
+      at: SourceLocation(file: "t", line: 1, column: 1))
+    guard case .table(let table) = try result.outcome.get() else {
+      Issue.record("expected a table")
+      return
+    }
+    #expect(
+      result.notices == ["features process read path=Image cmdline=CommandLine session=LogonId"])
+    #expect(try table.column("processName")[0] == .string("cmd.exe"))
+    #expect(try table.column("ClusterSize")[0] == .int(2))
+    #expect(try table.column("LastEventTime")[0] == .timestamp(2_000_000_000))
+  }
+}

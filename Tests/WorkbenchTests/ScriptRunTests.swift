@@ -87,7 +87,8 @@ struct ScriptRunTests {
     let result = try folder.evs(["run", "s.evs"])
     #expect(result.status == 1)
     #expect(result.output == "2\n")
-    #expect(result.error.hasPrefix("s.evs:2:13: error: "))
+    #expect(result.error.hasPrefix("s.evs:2:"))
+    #expect(result.error.contains("not-yet.csv: no such file"))
   }
 
   static let parameterised = """

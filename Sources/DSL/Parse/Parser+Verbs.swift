@@ -217,7 +217,10 @@ extension Parser {
       columns.append(try expectName("a column"))
     }
     var by: String?
-    if tryEat(keyword: "by") { by = try expectName("a column to split by") }
+    if current.isKeyword("by"), !peek().isSymbol("=") {
+      advance()
+      by = try expectName("a column to split by")
+    }
     let options = try parseOptions(
       allowed: [
         "title", "width", "charset", "bins", "label", "color", "log", "by", "bin", "top",

@@ -69,12 +69,21 @@ extension Interpreter {
     return baseDirectory + "/" + path
   }
 
-  func addFeatures(to table: Table, _ options: Options, _ stage: Stage) throws(RunError) -> Table {
+  mutating func addFeatures(to table: Table, _ options: Options, _ stage: Stage)
+    throws(RunError) -> Table
+  {
+    let inputs = FeatureSchema.inputColumns(options, table.columnNames)
+    let path = inputs["path"] ?? "NewProcessName"
+    let commandLine = inputs["cmdline"] ?? "CommandLine"
+    let session = inputs["session"] ?? "SubjectLogonId"
+    if (path, commandLine, session) != ("NewProcessName", "CommandLine", "SubjectLogonId") {
+      notices.append(
+        "features process read path=\(path) cmdline=\(commandLine) session=\(session)")
+    }
     do {
       return try ProcessFeatures.add(
-        to: table, path: options["path"]?.text ?? "NewProcessName",
-        commandLine: options["cmdline"]?.text ?? "CommandLine",
-        session: options["session"]?.text ?? "SubjectLogonId", separator: options["sep"]?.text)
+        to: table, path: path, commandLine: commandLine, session: session,
+        separator: options["sep"]?.text)
     } catch {
       throw RunError(error, in: stage)
     }
@@ -87,7 +96,7 @@ extension Interpreter {
     settings.eps = try OptionReader.number(options, "eps", default: settings.eps)
     settings.minSamples = try OptionReader.integer(options, "min", default: settings.minSamples)
     settings.normalize = try OptionReader.boolean(options, "normalize", default: true)
-    settings.timeColumn = options["time"]?.text
+    settings.timeColumn = FeatureSchema.clusterTimeColumn(options, Schema(table))
     let keep = try OptionReader.choice(options, "keep", default: ClusterOptions.Keep.exemplars)
     settings.keep = keep
     do {

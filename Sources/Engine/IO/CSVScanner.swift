@@ -51,8 +51,6 @@ struct CSVScanner {
     let expectedRows = (limit - start) / (columns * 8 + 8)
     var chunk = CSVChunk(
       base: start, end: start, spans: SpanTable(columnCount: columns, expectedRows: expectedRows))
-    var record: [FieldSpan] = []
-    record.reserveCapacity(columns + 1)
     var position = start
 
     while position < limit {
@@ -61,8 +59,8 @@ struct CSVScanner {
         chunk.blankLines += 1
         continue
       }
-      record.removeAll(keepingCapacity: true)
-      switch scanRecord(at: position, chunkBase: start, into: &record) {
+      var row = chunk.spans.nextRow()
+      switch scanRecord(at: position, chunkBase: start, into: &row) {
       case .unterminatedQuote(let offset):
         chunk.failure = .unterminatedQuote(offset: offset)
       case .complete(_, let fields) where fields != columns:
@@ -70,7 +68,7 @@ struct CSVScanner {
       case .complete(let next, _) where next - start > maximumChunkExtent:
         chunk.failure = .recordTooLarge(offset: position)
       case .complete(let next, _):
-        record.withUnsafeBufferPointer { chunk.spans.append($0) }
+        chunk.spans.commitRow()
         position = next
         continue
       }
@@ -80,8 +78,11 @@ struct CSVScanner {
     return chunk
   }
 
-  /// Scans one record at `start`, appending a span per field.
-  func scanRecord(at start: Int, chunkBase: Int, into spans: inout [FieldSpan]) -> RecordEnd {
+  /// Scans one record at `start`, giving `sink` a span per field.
+  @inline(__always)
+  func scanRecord<Sink: FieldSink>(at start: Int, chunkBase: Int, into sink: inout Sink)
+    -> RecordEnd
+  {
     let count = bytes.count
     var position = start
     var fields = 0
@@ -102,8 +103,9 @@ struct CSVScanner {
       if endsRecord, fieldEnd > fieldStart, base[fieldEnd - 1] == Self.carriageReturn {
         fieldEnd -= 1
       }
-      spans.append(
-        FieldSpan(start: fieldStart - chunkBase, end: fieldEnd - chunkBase, quoted: quoted))
+      sink.take(
+        FieldSpan(start: fieldStart - chunkBase, end: fieldEnd - chunkBase, quoted: quoted),
+        at: fields)
       fields += 1
 
       if endsRecord {

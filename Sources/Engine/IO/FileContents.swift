@@ -29,6 +29,7 @@ enum FileContents {
     let expected = max(Int(status.st_size), 0)
     var failure: Int32 = 0
     var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+      MemoryAdvice.preferHugePages(UnsafeMutableRawBufferPointer(buffer))
       count = readPieces(descriptor, into: buffer, error: &failure)
     }
     var block = [UInt8](repeating: 0, count: bytes.count > expected ? 1 << 20 : 0)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the text columns of a table together, reading each chunk of the input once,
 /// front to back, on all cores.
 ///
@@ -114,18 +116,20 @@ struct TextColumnsBuilder {
     // A column whose fields are all empty may have no buffer at all.
     let targets = texts.map(\.baseAddress)
     let firstRow = layout.firstRow[index]
-    for row in 0..<chunk.rowCount {
-      for column in indices.indices {
-        let span = spanColumns[column][row]
-        var written = 0
-        if span.end > span.start, let target = targets[column] {
-          written = FieldText.copy(
-            from: input, start: chunk.base + Int(span.start), end: chunk.base + Int(span.end),
-            quoted: span.isQuoted, to: target + cursors[column])
+    cursors.withUnsafeMutableBufferPointer { cursors in
+      for row in 0..<chunk.rowCount {
+        for column in 0..<cursors.count {
+          let span = spanColumns[column][row]
+          var written = 0
+          if span.end > span.start, let target = targets[column] {
+            written = FieldText.copy(
+              from: input, start: chunk.base + Int(span.start), end: chunk.base + Int(span.end),
+              quoted: span.isQuoted, to: target + cursors[column])
+          }
+          if written == 0 { nulls[column].append(firstRow + row) }
+          cursors[column] += written
+          offsets[column][firstRow + row + 1] = cursors[column]
         }
-        if written == 0 { nulls[column].append(firstRow + row) }
-        cursors[column] += written
-        offsets[column][firstRow + row + 1] = cursors[column]
       }
     }
     return (cursors, nulls)
@@ -142,8 +146,8 @@ struct TextColumnsBuilder {
     for (index, chunk) in chunks.enumerated() {
       let start = layout.reserved[column][index]
       let shift = start - length
-      if shift > 0, let base = text.baseAddress {
-        (base + length).update(from: base + start, count: ends[index] - start)
+      if shift > 0, chunk.rowCount > 0, let base = text.baseAddress {
+        memmove(base + length, base + start, ends[index] - start)
         let firstRow = layout.firstRow[index]
         for row in firstRow + 1...firstRow + chunk.rowCount {
           offsets[row] -= shift

@@ -27,6 +27,7 @@ enum UninitializedArrays {
     }
     let level = buffers.count
     let array = [Element](unsafeUninitializedCapacity: capacity) { buffer, count in
+      MemoryAdvice.preferHugePages(UnsafeMutableRawBufferPointer(buffer))
       buffers.append(buffer)
       nest(capacities.dropFirst(), &buffers, &initialized, &arrays, body)
       count = initialized[level]
