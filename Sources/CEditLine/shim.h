@@ -7,9 +7,3 @@
 static inline void evs_set_getc_function(int (*function)(FILE *)) {
   rl_getc_function = function;
 }
-
-/* Sets the function readline calls before it reads a line, used to put text on the
-   line for the user to edit. */
-static inline void evs_set_startup_hook(int (*hook)(void)) {
-  rl_startup_hook = hook;
-}
