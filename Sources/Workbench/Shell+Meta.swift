@@ -73,7 +73,9 @@ extension Shell {
       return []
     case .history:
       return historyLines()
-    case .quit:
+    case .save(let path):
+      return try saveTranscript(to: path)
+    case .quit, .read:
       return []
     }
   }

@@ -35,6 +35,12 @@ final class Shell {
   var afterRunning: (() -> Void)?
   /// Where results go while `.output FILE` is in force.
   var outputFile: OutputFile?
+  /// How scripts run here (`--keep-going`, `--echo`), scripts read by `.read` included.
+  var scriptOptions = ScriptOptions()
+  /// The scripts `.read` is reading, innermost last, so that none reads itself.
+  var scriptsBeingRead: [String] = []
+  /// The successful statements with their narration, for `.save`.
+  var transcript = Transcript()
   let terminal: () -> TerminalInfo
 
   /// - Parameters:
@@ -76,6 +82,7 @@ final class Shell {
       } else {
         emit(resultFormatter().lines(for: output))
       }
+      transcript.record(statement: text)
       succeeded = true
     case .failure(let diagnostic):
       lastStatementOutput = nil
@@ -98,7 +105,9 @@ final class Shell {
     do throws(MetaCommandError) {
       let command = try MetaCommand.parse(text)
       if command == .quit { return .quit }
+      if case .read(let path) = command { return try readScript(path, from: location) }
       console.writeLines(try perform(command), to: .output)
+      if command.changesDisplay { transcript.record(meta: text) }
       return .proceed
     } catch {
       let name = text.prefix(while: { $0 != " " && $0 != "\t" })

@@ -193,8 +193,8 @@ struct DotCommandTests {
     #expect(status == 2)
     #expect(
       console.error
-        == "evs: error: --param hots: the script declares no such parameter "
-        + "(it declares host, since); did you mean host?\n")
+        == "evs: error: --param hots: the script declares no parameter 'hots' (did you mean"
+        + " host?); it declares host = \"h1\" (string), since = 2 (int)\n")
     #expect(console.output.isEmpty)
   }
 

@@ -38,7 +38,6 @@ struct MetaCommandTests {
   @Test(arguments: [
     (".hepl", MetaCommandError.unknown(".hepl", suggestions: [".help"])),
     (".wdith 3", .unknown(".wdith", suggestions: [".width"])),
-    (".read x.evs", .unavailable(".read")),
     (".mode xml", .invalidArgument(".mode", "xml", expected: modeExpectation)),
     (".timer yes", .invalidArgument(".timer", "yes", expected: "on or off")),
     (".last now", .unexpectedArguments(".last", ["now"])),

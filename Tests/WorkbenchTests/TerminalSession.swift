@@ -10,15 +10,17 @@ final class TerminalSession {
 
   /// Starts evs in `home`, a new temporary folder, after `prepare` has put files there.
   init(
-    evs: URL, tmux: URL, width: Int = 100, height: Int = 30,
-    prepare: (URL) throws -> Void = { _ in }
+    evs: URL, tmux: URL, arguments: [String] = [], in folder: URL? = nil, width: Int = 100,
+    height: Int = 30, prepare: (URL) throws -> Void = { _ in }
   ) throws {
     self.tmux = tmux
     home = try TestPaths.temporaryFolder()
     try prepare(home)
-    let command = "env HOME='\(home.path)' LANG=C.UTF-8 TERM=xterm '\(evs.path)'"
+    let words = ([evs.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    let command = "env HOME='\(home.path)' LANG=C.UTF-8 TERM=xterm \(words)"
+    let start = (folder ?? home).path
     _ = try run([
-      "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-c", home.path, command,
+      "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-c", start, command,
     ])
   }
 

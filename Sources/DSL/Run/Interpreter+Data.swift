@@ -4,6 +4,18 @@ import Foundation
 /// Verbs that read, write and analyse data through the Engine's IO, features and cluster.
 extension Interpreter {
   mutating func load(_ path: String, _ options: Options, span: Span) throws(RunError) -> Table {
+    let settings = try Self.loadOptions(options)
+    do {
+      let loaded = try TableReader.read(path: resolve(path), options: settings)
+      notices += loaded.notices
+      return loaded.table
+    } catch {
+      throw RunError(error.description, at: span)
+    }
+  }
+
+  /// The reader's settings from `load`'s options: format, delimiter and header.
+  static func loadOptions(_ options: Options) throws(RunError) -> LoadOptions {
     var settings = LoadOptions()
     if let format = options.entries["format"] {
       guard let chosen = LoadOptions.Format(rawValue: format.value.text) else {
@@ -21,14 +33,7 @@ extension Interpreter {
       settings.delimiter = byte
     }
     settings.header = try OptionReader.boolean(options, "header", default: true)
-
-    do {
-      let loaded = try TableReader.read(path: resolve(path), options: settings)
-      notices += loaded.notices
-      return loaded.table
-    } catch {
-      throw RunError(error.description, at: span)
-    }
+    return settings
   }
 
   func save(_ table: Table, to path: String, _ options: Options, _ stage: Stage)
@@ -51,6 +56,11 @@ extension Interpreter {
 
   /// A path relative to the session's folder (a script's own folder), with `~` expanded.
   func resolve(_ path: String) -> String {
+    Self.resolve(path, in: baseDirectory)
+  }
+
+  /// `path` relative to `baseDirectory`, with `~` expanded.
+  static func resolve(_ path: String, in baseDirectory: String) -> String {
     if path.hasPrefix("/") { return path }
     if path == "~" || path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
       return home + path.dropFirst()

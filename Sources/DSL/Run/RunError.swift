@@ -5,6 +5,9 @@ struct RunError: Error {
   var message: String
   var span: Span
   var notices: [String] = []
+  /// The column or bound name that does not exist, when that is what went wrong; such an
+  /// error does not depend on the values in the data, only on the names.
+  var unknownName: String?
 
   init(_ message: String, at span: Span) {
     self.message = message
@@ -17,6 +20,7 @@ struct RunError: Error {
     guard let name = Self.columnName(in: error) else { return }
     let places = stage.names.filter { $0.0 == name }.map(\.1)
     let isUnknown = error.description.hasPrefix("unknown")
+    if isUnknown { unknownName = name }
     if let place = isUnknown ? places.first : places.last { span = place }
   }
 

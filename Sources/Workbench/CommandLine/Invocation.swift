@@ -6,6 +6,10 @@ enum Invocation: Equatable {
   case interactive
   /// `evs run FILE.evs [options]`.
   case runFile(String, ScriptOptions)
+  /// `evs check FILE.evs [--update] [--param NAME=VALUE]...`.
+  case checkFile(String, ScriptOptions)
+  /// `evs play FILE.evs [--param NAME=VALUE]...`.
+  case playFile(String, ScriptOptions)
   /// `evs -c "STATEMENTS" [options]`.
   case command(String, ScriptOptions)
   /// `evs --help`.
@@ -13,7 +17,7 @@ enum Invocation: Equatable {
   /// `evs --version`.
   case version
 
-  static let subcommands = ["run", "help"]
+  static let subcommands = ["run", "check", "play", "help"]
   static let topLevelOptions = ["--help", "--version", "-c"]
 
   /// Reads the arguments after the program name.
@@ -27,11 +31,21 @@ enum Invocation: Equatable {
       return .help
     case "--version", "-V":
       return .version
-    case "run":
+    case "run", "check", "play":
       guard let path = rest.first, !path.hasPrefix("-") || path == "-" else {
-        throw .missingValue(after: "run", expected: "a script file (evs run FILE.evs)")
+        throw .missingValue(after: first, expected: "a script file (evs \(first) FILE.evs)")
       }
-      return .runFile(path, try ScriptOptions.parse(Array(rest.dropFirst())))
+      let arguments = Array(rest.dropFirst())
+      switch first {
+      case "check":
+        return .checkFile(
+          path, try ScriptOptions.parse(arguments, accepting: ScriptOptions.checkNames))
+      case "play":
+        return .playFile(
+          path, try ScriptOptions.parse(arguments, accepting: ScriptOptions.playNames))
+      default:
+        return .runFile(path, try ScriptOptions.parse(arguments))
+      }
     case "-c":
       guard let text = rest.first else {
         throw .missingValue(after: "-c", expected: "statements to run (evs -c \"...\")")
@@ -42,7 +56,7 @@ enum Invocation: Equatable {
     }
 
     if first.hasPrefix("-") {
-      let known = topLevelOptions + ScriptOptions.names
+      let known = topLevelOptions + ScriptOptions.names + ["--update"]
       throw .unknownOption(first, suggestions: NameSuggester.closest(to: first, among: known))
     }
     if first.hasSuffix(".evs") { throw .scriptWithoutRun(first) }

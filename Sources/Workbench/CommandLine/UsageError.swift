@@ -14,8 +14,6 @@ enum UsageError: Error, Equatable {
   case invalidParameter(String)
   /// `evs FILE.evs`: a script named where a subcommand belongs.
   case scriptWithoutRun(String)
-  /// `--param NAME=...` for a NAME the script declares no `param` for.
-  case unknownParameter(String, declared: [String])
 }
 
 extension UsageError: CustomStringConvertible {
@@ -33,13 +31,6 @@ extension UsageError: CustomStringConvertible {
       return "--param needs NAME=VALUE, not '\(text)'"
     case .scriptWithoutRun(let path):
       return "unknown command '\(path)'; to run a script: evs run \(path)"
-    case .unknownParameter(let name, let declared):
-      guard !declared.isEmpty else {
-        return "--param \(name): the script declares no parameters"
-      }
-      return "--param \(name): the script declares no such parameter (it declares "
-        + declared.joined(separator: ", ") + ")"
-        + NameSuggester.didYouMean(NameSuggester.closest(to: name, among: declared))
     }
   }
 }

@@ -96,6 +96,8 @@ enum HelpText {
     (".output [FILE]", "results to FILE, written when closed; alone: to the screen"),
     (".last", "the last result in full, through $PAGER on a terminal"),
     (".history", "the statements typed at the REPL"),
+    (".read FILE.evs", "run a script (relative to this script's folder)"),
+    (".save FILE.evs", "write this session's successful statements as a script"),
     (".quit", "leave (Ctrl-D works too)"),
   ]
 
@@ -197,6 +199,8 @@ enum HelpText {
     Usage:
       evs                       the REPL; a script piped to stdin runs instead
       evs run FILE.evs [OPTS]   run a script
+      evs check FILE.evs        compare outputs with the #> lines; --update records
+      evs play FILE.evs         walk through a script one statement at a time
       evs -c "STMTS" [OPTS]     run statements given on the command line
       evs --help                show this help
       evs --version             show the version

@@ -31,17 +31,22 @@ enum MetaCommand: Equatable {
   case last
   /// `.history`: the statements typed at the REPL, numbered.
   case history
+  /// `.read FILE.evs`: run another script, relative to the current script's folder.
+  case read(String)
+  /// `.save FILE.evs`: write the session's successful statements as a script.
+  case save(String)
   /// `.quit` (alias `.exit`): end the REPL or the script.
   case quit
 
   /// The commands this workbench understands, for suggestions and `.help`.
   static let names = [
     ".help", ".vars", ".schema", ".mode", ".width", ".maxrows", ".maxwidth", ".charset",
-    ".timer", ".bail", ".echo", ".output", ".last", ".history", ".quit", ".exit",
+    ".timer", ".bail", ".echo", ".output", ".last", ".history", ".read", ".save", ".quit",
+    ".exit",
   ]
 
   /// Commands of the language contract this workbench does not offer yet.
-  static let unavailableNames = [".read", ".save"]
+  static let unavailableNames: [String] = []
 
   /// The commands with what their arguments are, for Tab completion.
   static var completions: [CompletableCommand] {
@@ -56,7 +61,9 @@ enum MetaCommand: Equatable {
         ".charset", .words(DisplaySettings.CharsetChoice.allCases.map(\.rawValue))),
       CompletableCommand(".timer", switches), CompletableCommand(".bail", switches),
       CompletableCommand(".echo", switches), CompletableCommand(".output", .path),
-      CompletableCommand(".last"), CompletableCommand(".history"), CompletableCommand(".quit"),
+      CompletableCommand(".last"), CompletableCommand(".history"),
+      CompletableCommand(".read", .path), CompletableCommand(".save", .path),
+      CompletableCommand(".quit"),
       CompletableCommand(".exit"),
     ]
   }
@@ -83,12 +90,34 @@ enum MetaCommand: Equatable {
     case ".output": return .output(path(after: name, in: text))
     case ".last": return try noArguments(name, arguments, .last)
     case ".history": return try noArguments(name, arguments, .history)
+    case ".read": return .read(try path(of: name, in: text))
+    case ".save": return .save(try path(of: name, in: text))
     case ".quit", ".exit": return try noArguments(name, arguments, .quit)
     default: break
     }
 
     if unavailableNames.contains(name) { throw .unavailable(name) }
     throw .unknown(name, suggestions: NameSuggester.closest(to: name, among: names))
+  }
+
+  /// Whether the command changes how output looks, so a saved script must repeat it.
+  var changesDisplay: Bool {
+    switch self {
+    case .width(_?), .maxRows(_?), .maxColumnWidth(_?), .charset(_?): return true
+    default: return false
+    }
+  }
+
+  /// The one path after `name`: the rest of the line, without surrounding quotes.
+  private static func path(of name: String, in text: String) throws(MetaCommandError) -> String {
+    var rest = text.drop(while: { $0 == " " || $0 == "\t" }).dropFirst(name.count)
+    rest = rest.drop(while: { $0 == " " || $0 == "\t" })
+    while let last = rest.last, last == " " || last == "\t" { rest = rest.dropLast() }
+    if rest.count >= 2, rest.first == "\"", rest.last == "\"" {
+      rest = rest.dropFirst().dropLast()
+    }
+    guard !rest.isEmpty else { throw .missingArgument(name, expected: "a script file (FILE.evs)") }
+    return String(rest)
   }
 
   private static func noArguments(

@@ -22,6 +22,14 @@ enum MetaCommandError: Error, Equatable {
   case unknownTopic(String, suggestions: [String])
   /// `.output FILE` could not create, write or finish the file.
   case cannotWrite(String, reason: String)
+  /// The command needs an argument and got none.
+  case missingArgument(String, expected: String)
+  /// `.read` of a script that cannot be read.
+  case unreadableScript(ScriptFileError)
+  /// `.read` of a script that is already being read: it would read itself forever.
+  case scriptReadsItself(String)
+  /// `.save` could not write the file.
+  case cannotSave(String, reason: String)
 }
 
 extension MetaCommandError: CustomStringConvertible {
@@ -49,6 +57,15 @@ extension MetaCommandError: CustomStringConvertible {
         + " (.help lists the topics)"
     case .cannotWrite(let path, let reason):
       return "cannot write '\(path)': \(reason)"
+    case .missingArgument(let name, let expected):
+      return "'\(name)' needs \(expected)"
+    case .unreadableScript(let error):
+      return error.description
+    case .scriptReadsItself(let path):
+      return "'\(path)' is already being read; a script cannot .read itself, directly or "
+        + "through others"
+    case .cannotSave(let path, let reason):
+      return "cannot save '\(path)': \(reason)"
     }
   }
 }

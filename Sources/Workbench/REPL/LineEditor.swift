@@ -104,8 +104,15 @@ private func readCharacter(_ file: UnsafeMutablePointer<FILE>?) -> Int32 {
   return Int32(bitPattern: scalar)
 }
 
+/// Bytes the character reader hands out before reading input: text put on the line for
+/// the user to edit, as if typed.
+private let pendingInput = Mutex<[UInt8]>([])
+
 /// One byte from `descriptor`; nil at the end of input, on an error, or on Ctrl-C.
 private func readByte(_ descriptor: Int32) -> UInt8? {
+  if let pending = pendingInput.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
+    return pending
+  }
   var byte: UInt8 = 0
   while true {
     let count = read(descriptor, &byte, 1)
@@ -194,6 +201,14 @@ final class LineEditor {
     }
     defer { free(raw) }
     return .line(String(cString: raw))
+  }
+
+  /// Shows `prompt` and reads one line that starts out as `text`, for the user to edit.
+  func readLine(prompt: String, editing text: String) -> Input {
+    let typed = text.map { $0 == "\t" || $0.isNewline ? " " : $0 }
+    pendingInput.withLock { $0 = Array(String(typed).utf8) }
+    defer { pendingInput.withLock { $0 = [] } }
+    return readLine(prompt: prompt)
   }
 
   /// Adds `entry` to the history (a multi-line statement is one entry) and saves the file.

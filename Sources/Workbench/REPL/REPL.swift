@@ -75,6 +75,10 @@ final class REPL {
   /// Runs one typed line (and the lines it asks for); returns `.quit` for `.quit`.
   private func handle(_ line: String, startingAt lineNumber: Int) -> Shell.MetaOutcome {
     let body = line.drop(while: { $0 == " " || $0 == "\t" })
+    if body.hasPrefix("##") {
+      let text = body.dropFirst(2)
+      shell.transcript.note(narration: [String(text.hasPrefix(" ") ? text.dropFirst() : text)])
+    }
     guard !body.isEmpty, !body.hasPrefix("#") else { return .proceed }
     let location = SourceLocation(
       file: Self.inputName, line: lineNumber, column: line.count - body.count + 1)

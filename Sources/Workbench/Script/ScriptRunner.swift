@@ -3,8 +3,13 @@ import Foundation
 
 /// Runs a script's statements and dot commands in order through a shell.
 ///
-/// Stops at the first error unless `keepGoing` or `.bail off`; either way a failed
-/// statement makes the exit status 1. Narration and `#>` lines are not shown when running.
+/// Before anything runs, the whole script is checked (see `ScriptPreflight`): the
+/// `--param` values must fit the declared parameters, and unless `keepGoing`, a
+/// statement that would surely fail (an unknown column in the files it loads, an
+/// unbound name, a syntax error) stops the script before its first statement.
+///
+/// Stops at the first error unless `keepGoing` or `.bail off`; either way a failed statement makes the
+/// exit status 1. Narration and `#>` lines are not shown when running.
 struct ScriptRunner {
   let shell: Shell
   var options: ScriptOptions
@@ -13,76 +18,68 @@ struct ScriptRunner {
   /// - Parameters:
   ///   - text: the script.
   ///   - file: the name error locations carry.
-  /// - Returns: the exit status, 0 when everything succeeded, 1 when something failed,
-  ///   2 when `--param` names a parameter the script does not declare.
+  /// - Returns: the exit status: 0 when everything succeeded, 1 when a statement failed
+  ///   or the check before running found a problem, 2 for a `--param` the script cannot
+  ///   take.
   func run(_ text: String, file: String) -> Int32 {
+    shell.scriptOptions = options
+    shell.session.parameterOverrides = options.parameterValues
+    shell.echoing = shell.echoing || options.echo
+    shell.bail = shell.bail && !options.keepGoing
+    shell.trace = shell.trace || options.trace
     let items = ScriptReader.items(in: text, file: file)
-    do throws(UsageError) {
-      try checkParameters(declaredIn: items)
+
+    var preflight = ScriptPreflight(
+      baseDirectory: shell.session.baseDirectory, parameters: options.parameterValues)
+    let problems = preflight.check(items)
+    do throws(ParameterError) {
+      try preflight.checker.validateParameterOverrides()
     } catch {
       shell.console.write("evs: error: \(error)\n", to: .error)
       return 2
     }
-    shell.session.parameterOverrides = Dictionary(
-      options.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
-    shell.echoing = shell.echoing || options.echo
-    shell.bail = shell.bail && !options.keepGoing
-    shell.trace = shell.trace || options.trace
-
-    var failed = false
-    for item in items {
-      let succeeded: Bool
-      switch item {
-      case .narration:
-        continue
-      case .statement(let source, let location, _):
-        shell.echo(source)
-        succeeded = shell.runStatement(source, at: location)
-      case .meta(let source, let location, _):
-        shell.echo(source)
-        let outcome = shell.runMeta(source, at: location)
-        if outcome == .quit { return failed ? 1 : 0 }
-        succeeded = outcome == .proceed
-      }
-
-      if !succeeded {
-        failed = true
-        if shell.bail { return 1 }
-      }
+    let bailsOff = items.contains { item in
+      guard case .meta(let text, _, _) = item else { return false }
+      return (try? MetaCommand.parse(text)) == .bail(false)
     }
-    return failed ? 1 : 0
+    if !options.keepGoing, !bailsOff, !problems.isEmpty {
+      report(problems, in: file)
+      return 1
+    }
+    return shell.run(items).succeeded ? 0 : 1
   }
 
-  /// Refuses `--param` names the script does not declare with `param NAME = ...`.
-  /// - Throws: `UsageError.unknownParameter` naming the declared parameters.
-  func checkParameters(declaredIn items: [ScriptItem]) throws(UsageError) {
-    let declared = items.compactMap { item -> String? in
-      guard case .statement(let source, _, _) = item else { return nil }
-      return Self.declaredParameter(in: source)
+  private func report(_ problems: [Diagnostic], in file: String) {
+    let formatter = OutputFormatter(
+      settings: shell.settings, terminal: shell.terminal(), interactive: false)
+    for problem in problems {
+      shell.console.writeLines(formatter.lines(for: problem), to: .error)
     }
-    for parameter in options.parameters where !declared.contains(parameter.name) {
-      throw .unknownParameter(parameter.name, declared: declared)
-    }
-  }
-
-  /// NAME when `statement` is `param NAME = ...`.
-  static func declaredParameter(in statement: String) -> String? {
-    let words = statement.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "=" })
-    guard words.count >= 2, words[0] == "param" else { return nil }
-    return String(words[1])
+    let count =
+      problems.count == 1
+      ? "a statement that would fail"
+      : "\(problems.count) "
+        + "statements that would fail"
+    shell.console.write(
+      "evs: \(file): nothing was run: checking the script first found \(count)\n", to: .error)
   }
 
   /// The text of the script at `path`, with invalid UTF-8 replaced.
   /// - Throws: `ScriptFileError` when it is missing, a directory or unreadable.
   static func load(_ path: String) throws(ScriptFileError) -> String {
+    String(decoding: try loadBytes(path), as: UTF8.self)
+  }
+
+  /// The bytes of the script at `path`, exactly as stored.
+  /// - Throws: `ScriptFileError` when it is missing, a directory or unreadable.
+  static func loadBytes(_ path: String) throws(ScriptFileError) -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .notFound(path)
     }
     guard !isDirectory.boolValue else { throw .isDirectory(path) }
     do {
-      let data = try Data(contentsOf: URL(fileURLWithPath: path))
-      return String(decoding: data, as: UTF8.self)
+      return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     } catch {
       throw .unreadable(path, reason: error.localizedDescription)
     }
@@ -93,4 +90,23 @@ struct ScriptRunner {
     URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
   }
 
+  /// `path` relative to `folder` unless it is absolute; `~` is the home folder.
+  static func resolve(_ path: String, in folder: String) -> String {
+    if path.hasPrefix("/") { return path }
+    if path == "~" || path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
+      return home + path.dropFirst()
+    }
+    if folder.isEmpty || folder == "." { return path }
+    return folder + "/" + path
+  }
+
+  /// The name a script read by `.read path` from the script called `including` carries
+  /// in messages: `path` next to the including script's own name.
+  static func includedName(_ path: String, from including: String) -> String {
+    guard !path.hasPrefix("/"), !path.hasPrefix("~"), !including.hasPrefix("<") else {
+      return path
+    }
+    let folder = (including as NSString).deletingLastPathComponent
+    return folder.isEmpty || folder == "." ? path : folder + "/" + path
+  }
 }
