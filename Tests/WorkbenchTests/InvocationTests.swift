@@ -22,6 +22,13 @@ struct InvocationTests {
           ScriptParameter(name: "host", value: "WIN1"), ScriptParameter(name: "eps", value: "0.5"),
         ]))
     ),
+    (
+      ["run", "--keep-going", "--param", "host=W", "h.evs"],
+      .runFile(
+        "h.evs",
+        ScriptOptions(keepGoing: true, parameters: [ScriptParameter(name: "host", value: "W")]))
+    ),
+    (["check", "--update", "h.evs"], .checkFile("h.evs", ScriptOptions(update: true))),
     (["-c", "procs | count"], .command("procs | count", ScriptOptions())),
     (["-c", "x", "--keep-going"], .command("x", ScriptOptions(keepGoing: true))),
   ])

@@ -32,10 +32,12 @@ enum Invocation: Equatable {
     case "--version", "-V":
       return .version
     case "run", "check", "play":
-      guard let path = rest.first, !path.hasPrefix("-") || path == "-" else {
+      guard let position = scriptPosition(in: rest) else {
         throw .missingValue(after: first, expected: "a script file (evs \(first) FILE.evs)")
       }
-      let arguments = Array(rest.dropFirst())
+      let path = rest[position]
+      var arguments = rest
+      arguments.remove(at: position)
       switch first {
       case "check":
         return .checkFile(
@@ -61,5 +63,21 @@ enum Invocation: Equatable {
     }
     if first.hasSuffix(".evs") { throw .scriptWithoutRun(first) }
     throw .unknownCommand(first, suggestions: NameSuggester.closest(to: first, among: subcommands))
+  }
+
+  /// Where the script file is among a subcommand's arguments: the first that is not an
+  /// option or the value of `--param`, so options may come before or after it.
+  private static func scriptPosition(in arguments: [String]) -> Int? {
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      if argument == "--param" {
+        index += 2
+        continue
+      }
+      if !argument.hasPrefix("-") || argument == "-" { return index }
+      index += 1
+    }
+    return nil
   }
 }
