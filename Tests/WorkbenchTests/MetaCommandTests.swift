@@ -155,3 +155,18 @@ struct ShellTests {
     DSL.SourceLocation(file: "t.evs", line: line, column: 1)
   }
 }
+
+@Suite struct HelpMatchesTheLanguageTests {
+  /// Every verb `.help` lists must parse, so help never offers what evs cannot do.
+  @Test func everyVerbInHelpIsKnownToTheParser() {
+    let session = DSL.Session(baseDirectory: ".")
+    for line in HelpText.overview where line.hasPrefix("  ") && !line.hasPrefix("  .") {
+      let verb = line.split(separator: " ").first.map(String.init) ?? ""
+      guard !verb.isEmpty, verb != "load" else { continue }
+      let result = session.execute(
+        "x | \(verb)", at: SourceLocation(file: "t", line: 1, column: 1))
+      guard case .failure(let diagnostic) = result.outcome else { continue }
+      #expect(!diagnostic.message.hasPrefix("unknown verb"), "\(verb)")
+    }
+  }
+}

@@ -58,10 +58,6 @@ enum HelpText {
       form: "cluster COL, ... [eps=0.01] [min=2] [normalize=true] [time=COL] [keep=exemplars|all]",
       example: "feats | cluster pathScore eps=0.01"),
     Verb(
-      name: "patterns", summary: "mine text templates",
-      form: "patterns COL [by COL] [threshold=0.5] [keep=patterns|all]",
-      example: "procs | patterns CommandLine"),
-    Verb(
       name: "describe", summary: "per-column statistics", form: "describe",
       example: "procs | describe"),
     Verb(
