@@ -92,11 +92,7 @@ extension Shell {
 
   /// `path` with `~` expanded and relative to the session's folder.
   private func resolve(_ path: String) -> String {
-    let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
-    let expanded = path == "~" || path.hasPrefix("~/") ? home + path.dropFirst() : path
-    let absolute =
-      expanded.hasPrefix("/") ? expanded : session.baseDirectory + "/" + expanded
-    return URL(fileURLWithPath: absolute).standardized.path
+    URL(fileURLWithPath: session.resolve(path)).standardized.path
   }
 
   /// Puts the `.output` file in place, if one is open.

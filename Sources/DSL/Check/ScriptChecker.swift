@@ -126,7 +126,7 @@ public struct ScriptChecker {
   private mutating func binding(of pipeline: Pipeline) throws(RunError) -> Binding {
     for stage in pipeline.stages {
       if case .save(let path, _) = stage.verb {
-        written.insert(Interpreter.resolve(path, in: baseDirectory))
+        written.insert(FilePaths.resolve(path, in: baseDirectory))
       }
     }
 
@@ -231,7 +231,7 @@ public struct ScriptChecker {
   /// The sampled header of the file `load "path"` names; nil when it cannot be read now
   /// (missing, unreadable, malformed), which running will report.
   private mutating func sample(_ path: String, _ options: LoadOptions) -> SampledSchema? {
-    let resolved = Interpreter.resolve(path, in: baseDirectory)
+    let resolved = FilePaths.resolve(path, in: baseDirectory)
     guard !written.contains(resolved) else { return nil }
     let key = "\(resolved)\u{0}\(String(describing: options))"
     if let cached = schemas[key] { return cached }

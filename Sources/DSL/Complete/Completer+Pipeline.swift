@@ -122,7 +122,7 @@ extension Completer {
   }
 
   private func resolve(_ path: String) -> String {
-    Interpreter(bindings: [:], baseDirectory: session.baseDirectory).resolve(path)
+    session.resolve(path)
   }
 
   /// The session's bindings by name, as the interpreter sees them.

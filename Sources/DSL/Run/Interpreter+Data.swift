@@ -56,17 +56,7 @@ extension Interpreter {
 
   /// A path relative to the session's folder (a script's own folder), with `~` expanded.
   func resolve(_ path: String) -> String {
-    Self.resolve(path, in: baseDirectory)
-  }
-
-  /// `path` relative to `baseDirectory`, with `~` expanded.
-  static func resolve(_ path: String, in baseDirectory: String) -> String {
-    if path.hasPrefix("/") { return path }
-    if path == "~" || path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
-      return home + path.dropFirst()
-    }
-    if baseDirectory.isEmpty || baseDirectory == "." { return path }
-    return baseDirectory + "/" + path
+    FilePaths.resolve(path, in: baseDirectory)
   }
 
   mutating func addFeatures(to table: Table, _ options: Options, _ stage: Stage)

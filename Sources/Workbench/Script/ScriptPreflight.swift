@@ -38,7 +38,7 @@ struct ScriptPreflight {
   /// Checks the script `.read path` reads; one that cannot be read is left to run time,
   /// and then any name may be bound after it.
   private mutating func follow(_ path: String, from location: SourceLocation) -> [Diagnostic] {
-    let resolved = ScriptRunner.resolve(path, in: checker.baseDirectory)
+    let resolved = FilePaths.resolve(path, in: checker.baseDirectory)
     let key = URL(fileURLWithPath: resolved).standardizedFileURL.path
     guard !following.contains(key), let text = try? ScriptRunner.load(resolved) else {
       checker.assumeUnknownBindings()

@@ -90,16 +90,6 @@ struct ScriptRunner {
     URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
   }
 
-  /// `path` relative to `folder` unless it is absolute; `~` is the home folder.
-  static func resolve(_ path: String, in folder: String) -> String {
-    if path.hasPrefix("/") { return path }
-    if path == "~" || path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
-      return home + path.dropFirst()
-    }
-    if folder.isEmpty || folder == "." { return path }
-    return folder + "/" + path
-  }
-
   /// The name a script read by `.read path` from the script called `including` carries
   /// in messages: `path` next to the including script's own name.
   static func includedName(_ path: String, from including: String) -> String {

@@ -8,7 +8,7 @@ extension Shell {
   /// - Returns: the line confirming what was written.
   /// - Throws: `MetaCommandError.cannotSave` when the file cannot be written.
   func saveTranscript(to path: String) throws(MetaCommandError) -> [String] {
-    let resolved = ScriptRunner.resolve(path, in: session.baseDirectory)
+    let resolved = FilePaths.resolve(path, in: session.baseDirectory)
     let target = URL(fileURLWithPath: resolved).standardizedFileURL
     let folder = target.deletingLastPathComponent().path
     let base = session.baseDirectory

@@ -47,7 +47,7 @@ extension Shell {
   func readScript(_ path: String, from location: SourceLocation) throws(MetaCommandError)
     -> MetaOutcome
   {
-    let resolved = ScriptRunner.resolve(path, in: session.baseDirectory)
+    let resolved = FilePaths.resolve(path, in: session.baseDirectory)
     let key = URL(fileURLWithPath: resolved).standardizedFileURL.path
     guard !scriptsBeingRead.contains(key) else { throw .scriptReadsItself(path) }
     let name = ScriptRunner.includedName(path, from: location.file)
