@@ -69,21 +69,8 @@ struct FilePrefix {
   /// At most `limit` bytes of the file's (uncompressed) text.
   /// - Throws: `LoadError.fileNotFound`, `.unreadable` or `.corruptCompression`.
   static func read(_ path: String, upTo limit: Int) throws(LoadError) -> FilePrefix {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      let code = errno
-      if code == ENOENT || code == ENOTDIR { throw .fileNotFound(path: path) }
-      throw .unreadable(path: path, reason: SystemError.reason(code))
-    }
+    let (descriptor, _) = try FileContents.openForReading(path)
     defer { close(descriptor) }
-
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      throw .unreadable(path: path, reason: SystemError.reason(errno))
-    }
-    if status.st_mode & S_IFMT == S_IFDIR {
-      throw .unreadable(path: path, reason: "it is a folder")
-    }
 
     let raw = try readBytes(descriptor, count: limit + 1, path: path)
     if Gzip.isCompressed(raw) {
