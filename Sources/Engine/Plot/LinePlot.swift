@@ -28,24 +28,11 @@ struct LinePlot: ChartBody {
   }
 
   func render(_ context: RenderContext) -> [String] {
-    let data = PointData(x: x, y: y, log: log)
-    guard let xRange = data.xRange, let yRange = data.yRange else {
+    guard var layout = PointFrame(x: x, y: y, log: log, context: context) else {
       return ["no rows to plot"] + footer(context)
     }
-    let rows = context.height ?? 16
-    let (across, down) = Canvas.resolution(context.charset)
-    let frame = AxisFrame(
-      context: context, rows: rows, y: yRange, mapping: log.y ? .log : .linear,
-      placement: .points(dotsPerCell: down))
-    let xScale = Scale.horizontal(
-      data.xMapping, data: xRange, row: frame.labelRow(length: frame.columns),
-      placement: .points(dotsPerCell: across))
-
-    var canvas = Canvas(columns: frame.columns, rows: rows, charset: context.charset)
-    draw(on: &canvas, xScale: xScale, yScale: frame.yScale)
-    var lines = frame.compose(
-      area: canvas.lines(color: context.color), x: xScale,
-      xPlacement: .points(dotsPerCell: across), xCaption: x.name, yCaption: y.name)
+    draw(on: &layout.canvas, xScale: layout.xScale, yScale: layout.frame.yScale)
+    var lines = layout.compose(context, xCaption: x.name, yCaption: y.name)
     lines += series?.legend(context) ?? []
     return lines + footer(context)
   }

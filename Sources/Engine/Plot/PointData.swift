@@ -37,3 +37,36 @@ struct PointData {
     }
   }
 }
+
+/// The axes and the empty drawing area of an x–y chart (line and scatter), laid out
+/// for the data's ranges.
+struct PointFrame {
+  let frame: AxisFrame
+  let xScale: Scale
+  let dotsAcross: Int
+  let rows: Int
+  var canvas: Canvas
+
+  /// The layout for `x` against `y`, or nil when no point is finite.
+  init?(x: PlotColumn, y: PlotColumn, log: ChartOptions.LogAxes, context: RenderContext) {
+    let data = PointData(x: x, y: y, log: log)
+    guard let xRange = data.xRange, let yRange = data.yRange else { return nil }
+    rows = context.height ?? 16
+    let (across, down) = Canvas.resolution(context.charset)
+    dotsAcross = across
+    frame = AxisFrame(
+      context: context, rows: rows, y: yRange, mapping: log.y ? .log : .linear,
+      placement: .points(dotsPerCell: down))
+    xScale = Scale.horizontal(
+      data.xMapping, data: xRange, row: frame.labelRow(length: frame.columns),
+      placement: .points(dotsPerCell: across))
+    canvas = Canvas(columns: frame.columns, rows: rows, charset: context.charset)
+  }
+
+  /// The chart's lines: the drawn area inside its axes, with the axis captions.
+  func compose(_ context: RenderContext, xCaption: String, yCaption: String) -> [String] {
+    frame.compose(
+      area: canvas.lines(color: context.color), x: xScale,
+      xPlacement: .points(dotsPerCell: dotsAcross), xCaption: xCaption, yCaption: yCaption)
+  }
+}

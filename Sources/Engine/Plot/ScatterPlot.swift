@@ -26,31 +26,21 @@ struct ScatterPlot: ChartBody {
   }
 
   func render(_ context: RenderContext) -> [String] {
-    let data = PointData(x: x, y: y, log: log)
-    guard let xRange = data.xRange, let yRange = data.yRange else {
+    guard var layout = PointFrame(x: x, y: y, log: log, context: context) else {
       return ["no rows to plot"] + footer(context)
     }
-    let rows = context.height ?? 16
-    let (across, down) = Canvas.resolution(context.charset)
-    let frame = AxisFrame(
-      context: context, rows: rows, y: yRange, mapping: log.y ? .log : .linear,
-      placement: .points(dotsPerCell: down))
-    let xScale = Scale.horizontal(
-      data.xMapping, data: xRange, row: frame.labelRow(length: frame.columns),
-      placement: .points(dotsPerCell: across))
-
-    var canvas = Canvas(columns: frame.columns, rows: rows, charset: context.charset)
-    let labeler = plot(on: &canvas, xScale: xScale, yScale: frame.yScale)
+    let labeler = plot(
+      on: &layout.canvas, xScale: layout.xScale, yScale: layout.frame.yScale)
     var footnotes: [String] = []
     if let labels {
-      footnotes = labeler.place(on: &canvas, limit: max(3, rows / 2), context: context) { row in
+      footnotes = labeler.place(
+        on: &layout.canvas, limit: max(3, layout.rows / 2), context: context
+      ) { row in
         labels.isNull(row) ? nil : DisplayWidth.printable(ValueFormatter.plain(labels[row]))
       }
     }
 
-    var lines = frame.compose(
-      area: canvas.lines(color: context.color), x: xScale,
-      xPlacement: .points(dotsPerCell: across), xCaption: x.name, yCaption: y.name)
+    var lines = layout.compose(context, xCaption: x.name, yCaption: y.name)
     lines += series?.legend(context) ?? []
     lines += Footer.wrap(footnotes, width: context.width)
     return lines + footer(context)
