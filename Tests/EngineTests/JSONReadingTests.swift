@@ -83,9 +83,11 @@ struct JSONReadingTests {
   }
 
   @Test func escapedKeysAreDecoded() throws {
-    let table = try loadJSON(#"{"caf\u00e9": 1, "a\"b": 2}"#).table
+    let table = try loadJSON(#"{"caf\u00e9": 1, "a\"b": 2, "o\u0041": {"x\/y": 3, "z": 4}}"#)
+      .table
 
-    #expect(table.columnNames == ["café", "a\"b"])
+    #expect(table.columnNames == ["café", "a\"b", "oA.x/y", "oA.z"])
+    #expect(table.cells("oA.x/y") == [.int(3)])
   }
 
   @Test func aLoneSurrogateBecomesTheReplacementCharacterWithANotice() throws {

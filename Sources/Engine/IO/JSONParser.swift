@@ -5,7 +5,10 @@ import Foundation
 /// The input is either JSON lines (objects one after another, usually one per line) or
 /// one array of objects, told apart by its first byte. Columns are the keys in the order
 /// they are first met; a key an object lacks is null in its row. Values are typed like
-/// CSV fields (see `ColumnDecoder`), from the text `JSONScanner` writes for them.
+/// CSV fields (see `ColumnDecoder`), from the text `JSONScanner` writes for them: a
+/// number written without fraction or exponent is an integer if it fits (`1.0` is a
+/// float), a string is a number, boolean or timestamp when its text reads as one, `null`
+/// and `""` are nulls, and a key whose values mix numbers with other text holds text.
 ///
 /// Large JSON lines inputs are cut at line feeds and scanned on all cores. A line feed
 /// inside an object (pretty-printed records) makes the guessed chunks disagree, and the

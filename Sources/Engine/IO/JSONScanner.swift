@@ -165,9 +165,14 @@ struct JSONScanner {
     if keyPath.isEmpty, !key.isEscaped {
       index = keys.index(of: UnsafeBufferPointer(start: input + key.start, count: key.length))
     } else {
-      var name = keyPath
+      // The path is borrowed, not copied: its buffer stays the one reused for every key.
+      var name: [UInt8] = []
+      swap(&name, &keyPath)
+      let pathLength = name.count
       appendKey(key, to: &name)
       index = name.withUnsafeBufferPointer { keys.index(of: $0) }
+      name.removeLast(name.count - pathLength)
+      swap(&name, &keyPath)
     }
     if index == columns.columnCount { _ = columns.addColumn() }
     return index

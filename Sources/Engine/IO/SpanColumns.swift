@@ -63,7 +63,7 @@ final class SpanColumns {
     }
     let arranged = order.map { column -> UnsafeMutablePointer<FieldSpan> in
       if let column { return buffers[column] }
-      let empty = UnsafeMutablePointer<FieldSpan>.allocate(capacity: max(rowCount, 1))
+      let empty = UnsafeMutablePointer<FieldSpan>.allocate(capacity: capacity)
       empty.initialize(repeating: .empty, count: rowCount)
       return empty
     }
