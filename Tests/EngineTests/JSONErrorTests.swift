@@ -1,5 +1,6 @@
-import Engine
 import Testing
+
+@testable import Engine
 
 @Suite("JSON reader: errors")
 struct JSONErrorTests {
@@ -76,6 +77,14 @@ struct JSONErrorTests {
       return
     }
     #expect(expected.contains("at most 256"))
+  }
+
+  @Test func recordsKeyedByValuesAreRefusedPastTheKeyLimit() {
+    let limit = JSONScanner.maximumKeys
+    let text = (0...limit).map { "{\"id\(String($0, radix: 16))\": \($0)}" }
+      .joined(separator: "\n")
+
+    #expect(loadError(text) == .tooManyKeys(path: "e.jsonl", line: limit + 1, limit: limit))
   }
 
   @Test(arguments: ["", "\n", " \r\n\t "])

@@ -41,6 +41,8 @@ enum JSONFailure: Error, Equatable, Sendable {
   case syntax(offset: Int, expected: JSONExpectation)
   /// The record starting at `offset` is a JSON value but not an object.
   case notAnObject(offset: Int)
+  /// The key at `offset` is one more than `JSONScanner.maximumKeys` distinct keys.
+  case tooManyKeys(offset: Int)
   /// The record starting at `offset` pushes the chunk past `maximumChunkExtent`.
   case recordTooLarge(offset: Int)
   /// The chunk's values ran into the next chunk's region: its guessed start was not a

@@ -209,6 +209,9 @@ struct JSONParser {
     case .notAnObject(let offset):
       let (line, _) = Self.location(of: offset, in: bytes)
       return .notAnObject(path: name, line: line, found: Self.kind(of: bytes[offset]))
+    case .tooManyKeys(let offset):
+      let line = LineCounter.line(at: offset, in: bytes)
+      return .tooManyKeys(path: name, line: line, limit: JSONScanner.maximumKeys)
     case .recordTooLarge(let offset):
       return .recordTooLarge(path: name, line: LineCounter.line(at: offset, in: bytes))
     case .overran:

@@ -23,6 +23,9 @@ struct JSONScanner {
   static let maximumDepth = 256
   /// How many levels of objects inside a record are spread into dotted column names.
   static let flattenedLevels = 1
+  /// The most distinct keys (columns) one chunk may have: every key costs a slot in every
+  /// row, so records keyed by values (IDs, say) would not fit in memory.
+  static let maximumKeys = 10_000
 
   let input: UnsafePointer<UInt8>
   let count: Int
@@ -140,8 +143,8 @@ struct JSONScanner {
         try scanMembers(level: level + 1)
         keyPath.removeLast(keyPath.count - pathLength)
       } else {
-        let span = try scanValue(depth: level + 2)
-        columns.set(span, column: column(of: key))
+        let column = try column(of: key)
+        columns.set(try scanValue(depth: level + 2), column: column)
       }
 
       skipWhitespace()
@@ -159,8 +162,9 @@ struct JSONScanner {
   }
 
   /// The column of `key` (under `keyPath`), added when the key is new.
+  /// - Throws: `JSONFailure.tooManyKeys` past `maximumKeys` distinct keys.
   @inline(__always)
-  private mutating func column(of key: KeySpan) -> Int {
+  private mutating func column(of key: KeySpan) throws(JSONFailure) -> Int {
     let index: Int
     if keyPath.isEmpty, !key.isEscaped {
       index = keys.index(of: UnsafeBufferPointer(start: input + key.start, count: key.length))
@@ -174,7 +178,10 @@ struct JSONScanner {
       name.removeLast(name.count - pathLength)
       swap(&name, &keyPath)
     }
-    if index == columns.columnCount { _ = columns.addColumn() }
+    if index == columns.columnCount {
+      guard index < Self.maximumKeys else { throw .tooManyKeys(offset: key.start - 1) }
+      _ = columns.addColumn()
+    }
     return index
   }
 

@@ -29,6 +29,9 @@ public enum LoadError: Error, Equatable, Sendable {
   /// The JSON record starting on `line` is a value of another kind (`found`, such as
   /// "an array"), where every record must be an object.
   case notAnObject(path: String, line: Int, found: String)
+  /// The JSON key on `line` is one more than `limit` distinct keys, each of which would be a
+  /// column.
+  case tooManyKeys(path: String, line: Int, limit: Int)
 }
 
 extension LoadError: CustomStringConvertible {
@@ -66,6 +69,9 @@ extension LoadError: CustomStringConvertible {
     case .notAnObject(let path, let line, let found):
       return "\(path):\(line): each record must be a JSON object like {\"key\": value}, but "
         + "this one is \(found)"
+    case .tooManyKeys(let path, let line, let limit):
+      return "\(path):\(line): more than \(limit) different keys; every key becomes a column, "
+        + "so records keyed by values (such as IDs) cannot be loaded as a table"
     }
   }
 }
