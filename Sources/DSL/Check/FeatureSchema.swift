@@ -19,12 +19,19 @@ enum FeatureSchema {
   ]
 
   /// The column each input of `features process` reads: the option's, else the first
-  /// known name the table has, else the Windows 4688 name (which then fails as unknown).
-  static func inputColumns(_ options: Options, _ names: [String]) -> [String: String] {
+  /// known name the table has values in, else the first known name it has at all, else
+  /// the Windows 4688 name (which then fails as unknown). Values matter in exports that
+  /// mix channels (Sysmon next to Security events): they have every channel's names, and
+  /// after `where EventID == 1` the 4688 names are there but empty.
+  static func inputColumns(
+    _ options: Options, _ names: [String], hasValues: (String) -> Bool = { _ in true }
+  ) -> [String: String] {
     var chosen: [String: String] = [:]
     for (option, candidates) in featureInputs {
+      let present = candidates.filter(names.contains)
       chosen[option] =
-        options[option]?.text ?? candidates.first(where: names.contains) ?? candidates[0]
+        options[option]?.text ?? present.first(where: hasValues) ?? present.first
+        ?? candidates[0]
     }
     return chosen
   }

@@ -62,7 +62,10 @@ extension Interpreter {
   mutating func addFeatures(to table: Table, _ options: Options, _ stage: Stage)
     throws(RunError) -> Table
   {
-    let inputs = FeatureSchema.inputColumns(options, table.columnNames)
+    let inputs = FeatureSchema.inputColumns(options, table.columnNames) { name in
+      guard let column = try? table.column(name) else { return false }
+      return column.nullCount < column.count
+    }
     let path = inputs["path"] ?? "NewProcessName"
     let commandLine = inputs["cmdline"] ?? "CommandLine"
     let session = inputs["session"] ?? "SubjectLogonId"

@@ -26,7 +26,7 @@ struct CSVParser {
     blankLines += chunks.reduce(0) { $0 + $1.blankLines }
 
     let naming = ColumnNaming.uniqueNames(first.names)
-    let columns = buildColumns(bytes, chunks, count: first.names.count)
+    let columns = ColumnDecoder.columns(from: bytes, chunks: chunks, count: first.names.count)
 
     var notices = hasHeader ? naming.notices : []
     if blankLines > 0 {
@@ -54,19 +54,6 @@ struct CSVParser {
     case .complete(_, let fields):
       return (Array(repeating: "", count: fields), start)
     }
-  }
-
-  /// Types the columns, then builds the text columns among them.
-  private func buildColumns(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ chunks: [CSVChunk], count: Int
-  ) -> [Column] {
-    let typed = TypedColumnsDecoder(bytes: bytes, chunks: chunks).decode(columnCount: count)
-    let textIndices = typed.indices.filter { typed[$0] == nil }
-    let texts = TextColumnsBuilder(bytes: bytes, chunks: chunks).build(textIndices)
-
-    var columns = typed.map { $0 ?? Column.nulls(.string, count: 0) }
-    for (index, text) in zip(textIndices, texts) { columns[index] = text }
-    return columns
   }
 
   /// The data records from `start` on, as chunks in input order.

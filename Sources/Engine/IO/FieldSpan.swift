@@ -68,6 +68,16 @@ final class SpanTable: @unchecked Sendable {
     }
   }
 
+  /// A table that takes over `buffers`, one per column, each with room for `capacity`
+  /// spans of which the first `rows` are written; the table deallocates them.
+  init(adopting buffers: [UnsafeMutablePointer<FieldSpan>], rows: Int, capacity: Int) {
+    columnCount = buffers.count
+    self.capacity = max(capacity, rows)
+    rowCount = rows
+    columns = .allocate(capacity: max(buffers.count, 1))
+    columns.initialize(from: buffers, count: buffers.count)
+  }
+
   deinit {
     for index in 0..<columnCount { columns[index].deallocate() }
     columns.deallocate()

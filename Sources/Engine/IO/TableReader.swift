@@ -1,7 +1,10 @@
-/// Reads delimited text files (CSV, TSV, gzip-compressed or not) into tables.
+/// Reads delimited text files (CSV, TSV) and JSON (JSON lines, arrays of objects),
+/// gzip-compressed or not, into tables.
 ///
-/// Reading follows RFC 4180 (see `CSVScanner` for the exact rules) and then gives each
-/// column the narrowest type that holds all its values (see `ColumnDecoder`):
+/// JSON is read as `JSONParser` describes: one row per object, one column per key (nested
+/// objects one level deep as `outer.inner`), values typed as below. Delimited text
+/// follows RFC 4180 (see `CSVScanner` for the exact rules). Each column then gets the
+/// narrowest type that holds all its values (see `ColumnDecoder`):
 ///
 /// - a UTF-8 byte order mark is dropped; invalid UTF-8 is replaced by U+FFFD, with a
 ///   notice counting the replacements;
@@ -17,7 +20,8 @@ public enum TableReader {
   /// The table in the file at `path`.
   /// - Parameters:
   ///   - path: The file to read; gzip data (`.gz`) is recognised by its content.
-  ///   - options: Format, delimiter and header; by default taken from the extension.
+  ///   - options: Format, delimiter and header; by default the format is taken from the
+  ///     extension (CSV when it says nothing).
   /// - Returns: The table and the notices about repairs made while reading.
   /// - Throws: `LoadError` naming the file, and the line where the text is malformed.
   /// - Complexity: O(file size), spread over the processor cores.
@@ -50,12 +54,15 @@ public enum TableReader {
     try checkFormat(of: name, options: options)
     var bytes = bytes
     let replacements = UTF8Repair.repair(&bytes)
-    let parser = CSVParser(
-      name: name, delimiter: options.resolvedDelimiter(for: name), hasHeader: options.header)
+    let format = options.resolvedFormat(for: name)
 
     var loaded = try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in
       let hasMark = buffer.starts(with: [0xEF, 0xBB, 0xBF])
-      return try parser.parse(hasMark ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer)
+      let text = hasMark ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer
+      if format.isJSON { return try JSONParser(name: name).parse(text) }
+      let parser = CSVParser(
+        name: name, delimiter: options.resolvedDelimiter(for: name), hasHeader: options.header)
+      return try parser.parse(text)
     }
     if replacements > 0 {
       let sequences = replacements == 1 ? "sequence" : "sequences"
@@ -65,17 +72,22 @@ public enum TableReader {
     return loaded
   }
 
-  /// Refuses delimiters that cannot work and formats that are not read yet.
+  /// Binary formats that analysts export events in but that are not text; reading them
+  /// as CSV would only give nonsense.
+  private static let unreadableExtensions = ["evtx", "xlsx", "xls", "parquet"]
+
+  /// Refuses delimiters that cannot work and formats that cannot be read.
   private static func checkFormat(of path: String, options: LoadOptions) throws(LoadError) {
     let delimiter = options.resolvedDelimiter(for: path)
-    if [UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(delimiter) {
+    let reserved = [UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+    if !options.resolvedFormat(for: path).isJSON, reserved.contains(delimiter) {
       throw .unusableDelimiter(path: path, delimiter: delimiter)
     }
     guard options.format == nil else { return }
 
     var name = Substring(path.lowercased())
     if name.hasSuffix(".gz") { name = name.dropLast(3) }
-    for format in ["jsonl", "ndjson", "json"] where name.hasSuffix("." + format) {
+    for format in unreadableExtensions where name.hasSuffix("." + format) {
       throw .unsupportedFormat(path: path, format: format)
     }
   }

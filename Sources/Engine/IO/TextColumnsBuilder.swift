@@ -41,7 +41,6 @@ struct TextColumnsBuilder {
 
   private func buildPass(_ indices: [Int]) -> [Column] {
     let layout = plan(indices)
-    var nulls: [[Int]] = []
     var lengths: [Int] = []
 
     var offsets: [[Int]] = []
@@ -52,9 +51,8 @@ struct TextColumnsBuilder {
         let ends = ParallelWork.map(count: chunks.count) { chunk in
           copyChunk(chunk, indices, layout, texts, offsets)
         }
-        nulls = indices.indices.map { column in ends.flatMap { $0.nulls[column] } }
         lengths = indices.indices.map { column in
-          closeUp(column, layout, ends.map { $0.ends[column] }, texts[column], offsets[column])
+          closeUp(column, layout, ends.map { $0[column] }, texts[column], offsets[column])
         }
         return rowCapacities
       }
@@ -62,12 +60,7 @@ struct TextColumnsBuilder {
     }
 
     return indices.indices.map { column in
-      var validity: NullMask?
-      if !nulls[column].isEmpty {
-        var mask = NullMask(count: layout.rows)
-        for row in nulls[column] { mask.set(row, valid: false) }
-        validity = mask
-      }
+      let validity = Self.emptyRows(offsets[column], rows: layout.rows)
       let storage = StringStorage(bytes: texts[column], offsets: offsets[column])
       return Column(.string(storage), validity: validity)
     }
@@ -101,16 +94,14 @@ struct TextColumnsBuilder {
     return Layout(firstRow: firstRow, reserved: reserved, capacity: capacity, rows: rows)
   }
 
-  /// Copies one chunk's fields into its regions; returns where each region's text ends
-  /// and which rows are empty.
+  /// Copies one chunk's fields into its regions; returns where each region's text ends.
   private func copyChunk(
     _ index: Int, _ indices: [Int], _ layout: Layout,
     _ texts: [UnsafeMutableBufferPointer<UInt8>], _ offsets: [UnsafeMutableBufferPointer<Int>]
-  ) -> (ends: [Int], nulls: [[Int]]) {
+  ) -> [Int] {
     let chunk = chunks[index]
     var cursors = indices.indices.map { layout.reserved[$0][index] }
-    var nulls = Array(repeating: [Int](), count: indices.count)
-    guard let input = bytes.baseAddress, chunk.rowCount > 0 else { return (cursors, nulls) }
+    guard let input = bytes.baseAddress, chunk.rowCount > 0 else { return cursors }
 
     let spanColumns = indices.map { chunk.spans.column($0) }
     // A column whose fields are all empty may have no buffer at all.
@@ -126,13 +117,12 @@ struct TextColumnsBuilder {
               from: input, start: chunk.base + Int(span.start), end: chunk.base + Int(span.end),
               quoted: span.isQuoted, to: target + cursors[column])
           }
-          if written == 0 { nulls[column].append(firstRow + row) }
           cursors[column] += written
           offsets[column][firstRow + row + 1] = cursors[column]
         }
       }
     }
-    return (cursors, nulls)
+    return cursors
   }
 
   /// Moves every chunk's region down to meet the one before, fixes the offsets, and
@@ -156,5 +146,17 @@ struct TextColumnsBuilder {
       length += ends[index] - start
     }
     return length
+  }
+
+  /// The mask that makes the empty rows of a column null, or `nil` when it has none.
+  private static func emptyRows(_ offsets: [Int], rows: Int) -> NullMask? {
+    var mask: NullMask?
+    offsets.withUnsafeBufferPointer { offsets in
+      for row in 0..<rows where offsets[row + 1] == offsets[row] {
+        if mask == nil { mask = NullMask(count: rows) }
+        mask?.set(row, valid: false)
+      }
+    }
+    return mask
   }
 }
