@@ -156,7 +156,7 @@ struct CompleterTests {
     CompletionCase(#"load "."#, [".hidden"]),
     CompletionCase(#"load "events.csv" | where Comp"#, ["Computer"]),
     CompletionCase(#"load "events.csv" f"#, ["format="]),
-    CompletionCase(#"load "events.csv" format="#, ["csv", "tsv"]),
+    CompletionCase(#"load "events.csv" format="#, ["csv", "tsv", "jsonl", "json"]),
     CompletionCase(#"procs | save "ev"#, ["events.csv"]),
     CompletionCase(".ti", [".timer"]),
     CompletionCase(".t", [".timer", ".tables"]),
