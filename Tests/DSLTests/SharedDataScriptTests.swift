@@ -101,3 +101,25 @@ struct BadFileAnalysisTests {
     #expect((0..<4).contains { t.columns[3].isNull($0) })
   }
 }
+
+/// The project's own samples tell the story the walkthroughs teach.
+@Suite struct SampleStoryTests {
+  @Test func everyIntrusionCommandInTheSampleStaysALoneEvent() throws {
+    let samples = SharedData.packagePath("samples")
+    let s = Session(baseDirectory: samples)
+    let output = try SharedDataScriptTests.run(
+      s,
+      "load \"processes.csv\" | features process"
+        + " | cluster commandlineTokensFull, pathScore, isSystemSession eps=0.0001 keep=all"
+        + " | where TimeGenerated > datetime(\"2021-03-09 14:05\")"
+        + " and TimeGenerated < datetime(\"2021-03-09 15:00\") and not isSystemSession"
+        + " and ParentProcessName != \"C:\\\\Windows\\\\System32\\\\svchost.exe\""
+        + " | groupby Clustered")
+    guard case .table(let table) = output else {
+      Issue.record("expected a table")
+      return
+    }
+    let lone = (0..<table.rowCount).first { table.columns[0][$0] == .bool(false) }
+    #expect(lone.map { table.columns[1][$0] } == .int(12))
+  }
+}
