@@ -87,6 +87,10 @@ import Testing
     ("procs | frobnicate", "t.evs:1:9: error: unknown verb 'frobnicate'"),
     ("procz | count", "t.evs:1:1: error: unknown name 'procz'; did you mean procs?"),
     (
+      "procs | where Proc == cmd",
+      "t.evs:1:23: error: unknown column 'cmd'; if you meant the text, quote it: \"cmd\""
+    ),
+    (
       "procs | groupby Proc agg mean(Proc)",
       "t.evs:1:31: error: mean() needs a numeric column, but 'Proc' is string"
     ),

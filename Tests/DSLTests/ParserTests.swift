@@ -174,6 +174,12 @@ import Testing
         10
       ),
       ("t | count 5", "unexpected 5; a new verb must follow a '|'", 10),
+      ("t | where EventID = 4688", "'=' names a column; to compare, write '=='", 18),
+      (
+        "t | where t > datetime(2021-03-09 12:00)",
+        "unexpected character ':'; times and paths are quoted, as in"
+          + " datetime(\"2021-03-09 12:00\")", 36
+      ),
     ] as [(String, String, Int)])
   func reportsSyntaxErrorsWithTheirPlace(text: String, message: String, offset: Int) {
     #expect(throws: ParseError.self) { try Parser.parse(text) }

@@ -30,6 +30,7 @@ struct InvocationTests {
     ),
     (["check", "--update", "h.evs"], .checkFile("h.evs", ScriptOptions(update: true))),
     (["-c", "procs | count"], .command("procs | count", ScriptOptions())),
+    (["--trace", "-c", "x"], .command("x", ScriptOptions(trace: true))),
     (["-c", "x", "--keep-going"], .command("x", ScriptOptions(keepGoing: true))),
   ])
   func readsValidCommandLines(_ arguments: [String], _ expected: Invocation) throws {

@@ -17,6 +17,11 @@ struct RunError: Error {
   /// An error about a column, pointing at where that column was named when it can.
   init(_ error: CustomStringConvertible, in stage: Stage) {
     self.init(error.description, at: stage.span)
+    if case .column(.unknown(let name, let suggestions))? = error as? ExpressionError,
+      suggestions.isEmpty
+    {
+      message += "; if you meant the text, quote it: \"\(name)\""
+    }
     guard let name = Self.columnName(in: error) else { return }
     let places = stage.names.filter { $0.0 == name }.map(\.1)
     let isUnknown = error.description.hasPrefix("unknown")

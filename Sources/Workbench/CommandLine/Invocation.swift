@@ -23,6 +23,7 @@ enum Invocation: Equatable {
   /// Reads the arguments after the program name.
   /// - Throws: `UsageError` naming the argument at fault.
   static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
+    let arguments = commandFirst(arguments)
     guard let first = arguments.first else { return .interactive }
     let rest = Array(arguments.dropFirst())
 
@@ -63,6 +64,18 @@ enum Invocation: Equatable {
     }
     if first.hasSuffix(".evs") { throw .scriptWithoutRun(first) }
     throw .unknownCommand(first, suggestions: NameSuggester.closest(to: first, among: subcommands))
+  }
+
+  /// The arguments with `-c` and its text moved to the front, so that script options
+  /// may come before it (`evs --trace -c "..."`) as well as after.
+  private static func commandFirst(_ arguments: [String]) -> [String] {
+    guard let first = arguments.first, ScriptOptions.names.contains(first),
+      let position = arguments.firstIndex(of: "-c"), position + 1 < arguments.count
+    else { return arguments }
+    var rest = arguments
+    let command = Array(rest[position...(position + 1)])
+    rest.removeSubrange(position...(position + 1))
+    return command + rest
   }
 
   /// Where the script file is among a subcommand's arguments: the first that is not an
