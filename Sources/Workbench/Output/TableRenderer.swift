@@ -93,7 +93,7 @@ struct TableRenderer {
   private func layout(of index: Int, in table: Table, rows: ShownRows) -> ColumnLayout {
     let column = table.columns[index]
     let header = table.columnNames[index]
-    let cells = rows.all.map { Self.cellText(column[$0]) }
+    let cells = ValueFormatter.texts(of: column, rows: rows.all).map(Self.escaped)
     let widest = cells.reduce(TextWidth.columns(of: header)) { max($0, TextWidth.columns(of: $1)) }
     let gapWidth = rows.tail.isEmpty ? 0 : TextWidth.columns(of: style.box.ellipsis)
     return ColumnLayout(
@@ -192,7 +192,11 @@ struct TableRenderer {
 
   /// A cell's text on one line: null is empty; control characters are escaped.
   static func cellText(_ value: Value) -> String {
-    let text = ValueFormatter.plain(value)
+    escaped(ValueFormatter.plain(value))
+  }
+
+  /// `text` on one line: line breaks, tabs and other control characters escaped.
+  static func escaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
       return text
     }
