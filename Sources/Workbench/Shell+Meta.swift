@@ -35,7 +35,8 @@ extension Shell {
         settings.maxColumnWidth = width
         return []
       }
-      return ["maxwidth: \(settings.maxColumnWidth)"]
+      let limit = settings.maxColumnWidth
+      return ["maxwidth: " + (limit == 0 ? "0 (the table's width)" : "\(limit)")]
     case .charset(let choice):
       if let choice {
         settings.charset = choice

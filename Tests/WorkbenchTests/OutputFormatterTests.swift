@@ -52,7 +52,7 @@ struct OutputFormatterTests {
 
   @Test func outputThatIsNotATerminalIsDrawnTheSameEverywhere() {
     let style = DisplaySettings().tableStyle(on: notATerminal)
-    #expect(style == TableStyle(width: 80, maxRows: 20, maxColumnWidth: 40, box: .unicode))
+    #expect(style == TableStyle(width: 80, maxRows: 20, maxColumnWidth: 80, box: .unicode))
     let chart = DisplaySettings().chartStyle(on: notATerminal)
     #expect(chart == RenderStyle(width: 80, charset: .braille, color: false))
   }

@@ -78,7 +78,8 @@ struct ScriptRunTests {
     #expect(result.status == 1)
     #expect(folder.exists("step1.csv"))
     #expect(result.output.contains("│     2 │"))
-    #expect(result.error.hasPrefix("hunt.evs:8:11: error: unknown column 'SubjectLogonId'"))
+    #expect(result.error.hasPrefix("note: saved 2 rows to step1.csv\n"))
+    #expect(result.error.contains("hunt.evs:8:11: error: unknown column 'SubjectLogonId'"))
   }
 
   @Test func loadsOfMissingFilesAreLeftToRunTime() throws {

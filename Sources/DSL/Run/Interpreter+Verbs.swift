@@ -104,6 +104,7 @@ extension Interpreter {
 
     case .save(let path, let options):
       try save(table, to: path, options, stage)
+      notices.append("saved \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") to \(path)")
       return .table(table)
     }
   }

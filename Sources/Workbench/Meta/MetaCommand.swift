@@ -68,6 +68,15 @@ enum MetaCommand: Equatable {
     ]
   }
 
+  /// `.maxwidth` takes 0 (no limit of its own) or at least 5 columns.
+  private static func maxWidth(_ arguments: [String]) throws(MetaCommandError) -> Int? {
+    guard let width = try count(of: ".maxwidth", arguments, minimum: 0) else { return nil }
+    guard width == 0 || width >= 5 else {
+      throw .invalidArgument(".maxwidth", "\(width)", expected: "0 (no limit) or at least 5")
+    }
+    return width
+  }
+
   /// Reads one dot command line, such as `.width 100`.
   /// - Throws: `MetaCommandError` for an unknown command or a bad argument.
   static func parse(_ text: String) throws(MetaCommandError) -> MetaCommand {
@@ -81,7 +90,7 @@ enum MetaCommand: Equatable {
     case ".schema": return .schema(name: try optionalArgument(of: name, arguments))
     case ".width": return .width(try count(of: name, arguments, allowingAuto: true, minimum: 20))
     case ".maxrows": return .maxRows(try count(of: name, arguments, minimum: 0))
-    case ".maxwidth": return .maxColumnWidth(try count(of: name, arguments, minimum: 5))
+    case ".maxwidth": return .maxColumnWidth(try maxWidth(arguments))
     case ".charset": return .charset(try charset(arguments))
     case ".mode": return .mode(try mode(arguments))
     case ".timer": return .timer(try onOff(name, arguments))

@@ -18,6 +18,7 @@ struct OutputFormatter {
       if full {
         style.maxRows = 0
         style.width = Int(Int32.max)
+        style.maxColumnWidth = Int(Int32.max)
       }
       return TableRenderer(style: style).render(table)
     case .chart(let chart):
