@@ -168,12 +168,7 @@ extension Shell {
     }
     guard case .table(let table) = output else { throw .notATable(name ?? "_") }
 
-    let schema = Table(
-      columnNames: ["column", "type"],
-      columns: [
-        Column(type: .string, cells: table.columnNames.map { .string($0) }),
-        Column(type: .string, cells: table.columns.map { .string($0.type.rawValue) }),
-      ])
+    let schema = TableSummary.schema(table)
     var style = settings.tableStyle(on: terminal())
     style.maxRows = 0
     return TableRenderer(style: style).render(schema)
