@@ -131,10 +131,14 @@ struct Lexer {
     if let unit = durationUnit() {
       guard let amount = Double(text) else { throw badNumber(start) }
       position += unit.0.count
+      let nanos = amount * Double(unit.1)
+      guard nanos < 9.2e18 else {
+        throw ParseError(
+          "the duration \(text)\(unit.0) is too long; durations reach about 292 years",
+          offset: start, length: position - start)
+      }
       tokens.append(
-        Token(
-          kind: .duration(Int64(amount * Double(unit.1))), offset: start, length: position - start
-        ))
+        Token(kind: .duration(Int64(nanos)), offset: start, length: position - start))
       return
     }
     if let c = peek(), c.isLetter { throw badNumber(start) }

@@ -25,6 +25,7 @@ extension Parser {
   mutating func parseExpression() throws(ParseError) -> Expression {
     var left = try parseAnd()
     while tryEat(keyword: "or") {
+      try countOperator()
       left = .binary(.or, left, try parseAnd())
     }
     return left
@@ -33,6 +34,7 @@ extension Parser {
   mutating func parseAnd() throws(ParseError) -> Expression {
     var left = try parseComparison()
     while tryEat(keyword: "and") {
+      try countOperator()
       left = .binary(.and, left, try parseComparison())
     }
     return left
@@ -82,6 +84,7 @@ extension Parser {
   mutating func parseAdditive() throws(ParseError) -> Expression {
     var left = try parseMultiplicative()
     while true {
+      if current.isSymbol("+") || current.isSymbol("-") { try countOperator() }
       if tryEat(symbol: "+") {
         left = .binary(.add, left, try parseMultiplicative())
       } else if tryEat(symbol: "-") {
@@ -95,6 +98,9 @@ extension Parser {
   mutating func parseMultiplicative() throws(ParseError) -> Expression {
     var left = try parseUnary()
     while true {
+      if current.isSymbol("*") || current.isSymbol("/") || current.isSymbol("%") {
+        try countOperator()
+      }
       if tryEat(symbol: "*") {
         left = .binary(.multiply, left, try parseUnary())
       } else if tryEat(symbol: "/") {
@@ -108,9 +114,12 @@ extension Parser {
   }
 
   mutating func parseUnary() throws(ParseError) -> Expression {
-    if tryEat(keyword: "not") { return .not(try parseUnary()) }
+    if tryEat(keyword: "not") {
+      return .not(
+        try nested { (parser: inout Parser) throws(ParseError) in try parser.parseUnary() })
+    }
     if tryEat(symbol: "-") {
-      switch try parseUnary() {
+      switch try nested({ (parser: inout Parser) throws(ParseError) in try parser.parseUnary() }) {
       case .literal(.int(let v)): return .literal(.int(-v))
       case .literal(.float(let v)): return .literal(.float(-v))
       case let operand: return .negate(operand)
@@ -146,12 +155,18 @@ extension Parser {
     case .identifier(let name) where peek().isSymbol("("):
       advance()
       names.append((name, Span(token)))
-      return .call(name, try parseArguments(of: name))
+      return .call(
+        name,
+        try nested { (parser: inout Parser) throws(ParseError) in
+          try parser.parseArguments(of: name)
+        })
     case .identifier, .quotedName:
       return .column(try expectName("a name"))
     case .symbol("("):
       advance()
-      let inner = try parseExpression()
+      let inner = try nested { (parser: inout Parser) throws(ParseError) in
+        try parser.parseExpression()
+      }
       try expect(symbol: ")", "to close the parenthesis")
       return inner
     default:

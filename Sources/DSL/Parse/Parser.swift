@@ -15,6 +15,15 @@ struct Parser {
   var position = 0
   /// Names referred to by the stage being parsed, with where they were written.
   var names: [(String, Span)] = []
+  /// How deeply the expression being parsed nests (parentheses, `not`, calls).
+  var depth = 0
+  /// How many operators the statement has so far.
+  var operators = 0
+
+  /// Deeper nesting than this, or more operators, is refused rather than risking the
+  /// stack when the expression is checked and run.
+  static let maximumDepth = 200
+  static let maximumOperators = 500
 
   init(tokens: [Token]) {
     self.tokens = tokens
@@ -83,6 +92,28 @@ struct Parser {
     }
     advance()
     return Int(v)
+  }
+
+  /// Runs `body` one nesting level deeper, refusing absurd depths.
+  mutating func nested<T>(_ body: (inout Parser) throws(ParseError) -> T) throws(ParseError)
+    -> T
+  {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.maximumDepth else {
+      throw error("this expression nests more than \(Self.maximumDepth) levels deep; split it up")
+    }
+    return try body(&self)
+  }
+
+  /// Counts one more operator, refusing statements with absurdly many.
+  mutating func countOperator() throws(ParseError) {
+    operators += 1
+    guard operators <= Self.maximumOperators else {
+      throw error(
+        "this statement has more than \(Self.maximumOperators) operators; split it up, "
+          + "or use in (...) for long lists")
+    }
   }
 
   func error(_ message: String, at token: Token? = nil) -> ParseError {

@@ -47,12 +47,16 @@ enum BinaryOperations {
       break
     }
     if op != .divide, let x = integer(a), let y = integer(b) {
+      let (result, overflow): (Int64, Bool)
       switch op {
-      case .add: return .int(x &+ y)
-      case .subtract: return .int(x &- y)
-      case .multiply: return .int(x &* y)
-      default: return y == 0 ? .null : .int(x % y)
+      case .add: (result, overflow) = x.addingReportingOverflow(y)
+      case .subtract: (result, overflow) = x.subtractingReportingOverflow(y)
+      case .multiply: (result, overflow) = x.multipliedReportingOverflow(by: y)
+      default:
+        guard y != 0 else { return .null }
+        (result, overflow) = x.remainderReportingOverflow(dividingBy: y)
       }
+      return overflow ? .null : .int(result)
     }
     guard let x = a.doubleValue, let y = b.doubleValue else { return .null }
     return float(op, x, y)

@@ -102,11 +102,7 @@ extension Table {
       throw .notNumeric(function: function.rawValue, column: name, type: source.type)
     }
     if function == .sum, source.type != .float {
-      return Column(
-        .int(
-          groups.map { rows in
-            rows.reduce(Int64(0)) { $0 &+ Int64(source.double(at: $1) ?? 0) }
-          }))
+      return Column(type: .int, cells: groups.map { Self.integerSum(source, $0) })
     }
     let cells: [Value] = groups.map { rows in
       let xs = rows.compactMap { source.double(at: $0) }
@@ -114,6 +110,23 @@ extension Table {
       return Statistics.value(function, xs).map { .float($0) } ?? .null
     }
     return Column(type: .float, cells: cells)
+  }
+
+  /// The exact sum of an integer or boolean column's rows; null when it overflows Int64.
+  private static func integerSum(_ column: Column, _ rows: [Int]) -> Value {
+    var total: Int64 = 0
+    for row in rows where !column.isNull(row) {
+      let value: Int64
+      switch column.values {
+      case .int(let values): value = values[row]
+      case .bool(let values): value = values[row] ? 1 : 0
+      default: continue
+      }
+      let (sum, overflow) = total.addingReportingOverflow(value)
+      if overflow { return .null }
+      total = sum
+    }
+    return .int(total)
   }
 
   private static func distinctCount(_ column: Column, _ rows: [Int]) -> Int {

@@ -117,7 +117,7 @@ private struct WilkinsonSearch {
     let step = Double(j) * unit
     let firstStart = Int(floor(high / step)) * j - (k - 1) * j
     let lastStart = Int(ceil(low / step)) * j
-    guard firstStart <= lastStart else { return }
+    guard firstStart <= lastStart, lastStart - firstStart <= 10_000 else { return }
     for start in firstStart...lastStart {
       let first = Double(start) * unit
       let last = first + step * Double(k - 1)

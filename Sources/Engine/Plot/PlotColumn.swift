@@ -24,6 +24,8 @@ struct PlotColumn: Sendable {
       throw .column(.wrongType(name, found: .string, expected: expected))
     case .timestamp where !allowTime:
       throw .column(.wrongType(name, found: .timestamp, expected: expected))
+    case .timestamp:
+      try PlotColumn.checkTimeSpan(column, name)
     default:
       break
     }
@@ -31,7 +33,8 @@ struct PlotColumn: Sendable {
     var values = PlotColumn.doubles(column.values)
     var missing = 0
     values.withUnsafeMutableBufferPointer { out in
-      for i in out.indices where !out[i].isFinite || column.isNull(i) {
+      for i in out.indices
+      where !(abs(out[i]) < PlotColumn.largestPlottable) || column.isNull(i) {
         out[i] = .nan
         missing += 1
       }
@@ -41,6 +44,25 @@ struct PlotColumn: Sendable {
     self.values = values
     self.missing = missing
   }
+
+  /// A time axis spans at most this many years (nanoseconds run out near 292).
+  static let longestTimeSpanYears = 250
+
+  /// Refuses a timestamp column whose values lie further apart than a time axis spans.
+  static func checkTimeSpan(_ column: Column, _ name: String) throws(PlotError) {
+    guard case .timestamp(let stamps) = column.values else { return }
+    let valid = stamps.indices.lazy.filter { !column.isNull($0) }.map { stamps[$0] }
+    guard let first = valid.min(), let last = valid.max() else { return }
+    let limit = Int64(longestTimeSpanYears) * 365 * Timestamp.nanosPerDay
+    let (span, overflow) = last.subtractingReportingOverflow(first)
+    if overflow || span > limit {
+      throw .timeSpanTooLong(column: name, first: first, last: last)
+    }
+  }
+
+  /// Values beyond this magnitude are skipped like non-finite ones: the distance between
+  /// two of them could not be computed, so no axis could hold them.
+  static let largestPlottable = 1e150
 
   /// Every slot of a numeric column's storage as a Double (text gives NaN).
   private static func doubles(_ storage: Column.Values) -> [Double] {
@@ -71,6 +93,7 @@ struct PlotColumn: Sendable {
     guard case .timestamp(let stamps) = column.values else {
       throw .column(.wrongType(name, found: column.type, expected: "a timestamp column"))
     }
+    try checkTimeSpan(column, name)
     guard column.nullCount > 0 else { return (stamps, Array(stamps.indices), 0) }
     let rows = stamps.indices.filter { !column.isNull($0) }
     return (rows.map { stamps[$0] }, rows, stamps.count - rows.count)

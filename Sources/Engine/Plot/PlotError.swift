@@ -11,6 +11,8 @@ public enum PlotError: Error, Equatable, Sendable {
   /// A log axis was asked for, but `column` holds `value` (at 1-based `row`), which is
   /// not above zero.
   case nonPositiveOnLogAxis(column: String, value: Double, row: Int)
+  /// The times of a column are further apart than a time axis can span.
+  case timeSpanTooLong(column: String, first: Int64, last: Int64)
 }
 
 extension PlotError: CustomStringConvertible {
@@ -26,6 +28,10 @@ extension PlotError: CustomStringConvertible {
     case .columnCount(let kind, let found):
       let noun = found == 1 ? "column" : "columns"
       return "plot \(kind.rawValue) takes \(kind.usage); \(found) \(noun) given"
+    case .timeSpanTooLong(let column, let first, let last):
+      return "the times in '\(column)' run from \(Timestamp.format(first)) to "
+        + "\(Timestamp.format(last)), more than \(PlotColumn.longestTimeSpanYears) years: "
+        + "filter the outliers first, as in where \(column) > datetime(\"2000-01-01\")"
     case .nonPositiveOnLogAxis(let column, let value, let row):
       let shown = ValueFormatter.format(value)
       return "a log axis needs values above 0, but column '\(column)' has \(shown) at row \(row)"

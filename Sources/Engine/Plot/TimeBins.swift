@@ -23,7 +23,8 @@ struct TimeBins {
     let start = TimeBins.floor(first, width)
     self.start = start
     self.width = width
-    self.count = Int((last - start) / width) + 1
+    let (span, overflow) = last.subtractingReportingOverflow(start)
+    self.count = overflow ? Int.max / 2 : Int(span / width) + 1
   }
 
   /// These bins widened until there are no more than `columns`: to the shortest step of

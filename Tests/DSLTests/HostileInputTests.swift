@@ -1,0 +1,82 @@
+import DSL
+import Engine
+import Testing
+
+/// Inputs that once crashed evs; each must now give a result or a located error.
+@Suite struct HostileInputTests {
+  static func run(_ text: String, with table: Table? = nil) -> Result<Output, Diagnostic> {
+    let session = Session(baseDirectory: ".")
+    if let table { session.bind("t", table: table) }
+    return session.execute(text, at: SourceLocation(file: "t", line: 1, column: 1)).outcome
+  }
+
+  static func message(_ text: String, with table: Table? = nil) -> String? {
+    guard case .failure(let diagnostic) = run(text, with: table) else { return nil }
+    return diagnostic.message
+  }
+
+  static func numbers(_ values: [Double]) -> Table {
+    Table(columnNames: ["x"], columns: [Column(.float(values))])
+  }
+
+  @Test func anOverlongDurationIsAnError() {
+    #expect(Self.message("let x = 200000d")?.contains("too long") == true)
+  }
+
+  @Test func deepNestingAndHugeChainsAreRefusedNotStackOverflows() {
+    let deep =
+      "let x = " + String(repeating: "(", count: 3000) + "1"
+      + String(repeating: ")", count: 3000)
+    #expect(Self.message(deep)?.contains("nests more than") == true)
+    let nots = "let x = " + String(repeating: "not ", count: 5000) + "true"
+    #expect(Self.message(nots)?.contains("nests more than") == true)
+    let chain = "let x = " + Array(repeating: "1", count: 2000).joined(separator: "+")
+    #expect(Self.message(chain)?.contains("more than 500 operators") == true)
+  }
+
+  @Test func integerOverflowGivesNullInsteadOfAnAbort() throws {
+    let t = Table(columnNames: ["n"], columns: [Column(.int([Int64.max, 1, Int64.min]))])
+    let output = try Self.run(
+      "t | extend a = n + 1, m = n * 2, r = n % -1 | summarize s = sum(n), c = count()",
+      with: t
+    ).get()
+    guard case .table(let result) = output else {
+      Issue.record("expected a table")
+      return
+    }
+    #expect(result.columns[0][0] == .null, "the sum overflows")
+    let rows = try Self.run("t | extend a = n + 1, r = n % -1 | select a, r", with: t).get()
+    guard case .table(let computed) = rows else { return }
+    #expect(
+      computed.columns[0] == Column(type: .int, cells: [.null, .int(2), .int(Int64.min + 1)]))
+    #expect(computed.columns[1][2] == .null)
+  }
+
+  @Test(arguments: ["hist x", "box x", "scatter x x", "line x x log=y"])
+  func chartsOfExtremeValuesDrawInsteadOfCrashing(kind: String) throws {
+    let output = try Self.run(
+      "t | plot \(kind)", with: Self.numbers([1.79e308, -1.79e308, 1, 2])
+    ).get()
+    guard case .chart(let chart) = output else {
+      Issue.record("expected a chart")
+      return
+    }
+    #expect(!chart.render(RenderStyle(width: 80)).isEmpty)
+  }
+
+  @Test func ticksForAHugeRangeComeQuickly() throws {
+    let output = try Self.run("t | plot hist x", with: Self.numbers([-5, 1e200])).get()
+    guard case .chart(let chart) = output else { return }
+    #expect(!chart.render(RenderStyle(width: 80)).isEmpty)
+  }
+
+  @Test(arguments: ["timechart t", "timeline t", "line t t"])
+  func timesCenturiesApartAreAnErrorThatSaysWhatToFilter(kind: String) {
+    let nanosPerYear = 365 * Timestamp.nanosPerDay
+    let t = Table(
+      columnNames: ["t"],
+      columns: [Column(.timestamp([-70 * nanosPerYear, 49 * nanosPerYear, 230 * nanosPerYear]))])
+    let text = Self.message("t | plot \(kind)", with: t)
+    #expect(text?.contains("more than 250 years") == true, "\(text ?? "no error")")
+  }
+}
