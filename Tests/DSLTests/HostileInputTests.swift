@@ -80,3 +80,48 @@ import Testing
     #expect(text?.contains("more than 250 years") == true, "\(text ?? "no error")")
   }
 }
+
+/// Wrong answers the break-it trial found, now right.
+@Suite struct ExactnessTests {
+  @Test func booleanAndNullLiteralsBindAsValues() throws {
+    for (text, expected) in [("true", Value.bool(true)), ("false", .bool(false)), ("null", .null)] {
+      let session = Session(baseDirectory: ".")
+      _ = try session.execute("let x = \(text)", at: SourceLocation(file: "t", line: 1, column: 1))
+        .outcome.get()
+      guard case .value(let value)? = session.binding("x") else {
+        Issue.record("x is not a value")
+        continue
+      }
+      #expect(value == expected)
+    }
+  }
+
+  @Test func largeIntegersCompareAndJoinExactly() throws {
+    let big: Int64 = 9_007_199_254_740_993
+    let t = Table(columnNames: ["id"], columns: [Column(.int([big, big - 1]))])
+    let session = Session(baseDirectory: ".")
+    session.bind("t", table: t)
+    session.bind("r", table: Table(columnNames: ["id"], columns: [Column(.int([big - 1]))]))
+    let at = SourceLocation(file: "t", line: 1, column: 1)
+    for text in [
+      "t | where id == 9007199254740992", "t | where id in (9007199254740992)",
+      "t | join r on id",
+    ] {
+      guard case .table(let result) = try session.execute(text, at: at).outcome.get() else {
+        continue
+      }
+      let first = result.columns[0][0]
+      #expect(result.rowCount == 1, "\(text)")
+      #expect(first == .int(big - 1), "\(text)")
+    }
+  }
+
+  @Test func notANumberSortsAfterEveryNumber() throws {
+    let t = Table(columnNames: ["x"], columns: [Column(.float([3, .nan, 1, .nan, 2]))])
+    let sorted = try t.sorted(by: [SortKey("x")])
+    guard case .float(let values) = sorted.columns[0].values else { return }
+    #expect(Array(values.prefix(3)) == [1, 2, 3])
+    let lastAreNaN = values.suffix(2).allSatisfy { $0.isNaN }
+    #expect(lastAreNaN)
+  }
+}

@@ -162,7 +162,9 @@ struct Parser {
       throw error(
         "expected a quoted path after 'load', as in load \"events.csv\"", at: peek())
     }
-    if let name = current.name, peek().isSymbol("|") || peek().kind == .end {
+    if let name = current.name, !["true", "false", "null"].contains(current.identifier ?? ""),
+      peek().isSymbol("|") || peek().kind == .end
+    {
       advance()
       return .name(name, span: Span(start))
     }

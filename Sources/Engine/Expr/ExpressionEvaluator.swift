@@ -115,10 +115,9 @@ public struct ExpressionEvaluator {
     }
   }
 
-  /// Ints and floats of equal value compare equal in `in (...)`.
+  /// Ints and floats of equal value compare equal in `in (...)`; ints exactly.
   private static func numericKey(_ value: Value) -> Value {
-    if case .int(let v) = value { return .float(Double(v)) }
-    return value
+    value.numericKey
   }
 
   private mutating func evaluateCall(

@@ -10,6 +10,7 @@ enum NumericKernels {
     let validity = mergedValidity(x.validity, y.validity, rowCount: rowCount)
 
     if op.isComparison {
+      if x.isInteger, y.isInteger { return nil }
       var flags = [Bool](repeating: false, count: rowCount)
       for i in 0..<rowCount {
         let (p, q) = (x[i], y[i])

@@ -78,9 +78,8 @@ extension Table {
     return result
   }
 
-  /// Ints and floats of equal value join with each other.
+  /// Ints and floats of equal value join with each other; ints compare exactly.
   private static func joinKey(_ value: Value) -> Value {
-    if case .int(let v) = value { return .float(Double(v)) }
-    return value
+    value.numericKey
   }
 }

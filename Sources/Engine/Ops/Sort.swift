@@ -14,7 +14,7 @@ public struct SortKey: Sendable, Equatable {
 
 extension Table {
   /// The rows ordered by `keys`; equal rows keep their order and nulls go last
-  /// in either direction.
+  /// in either direction (NaN sorts after every number).
   /// - Throws: `ColumnError.unknown` for a key that is not a column.
   /// - Complexity: O(n log n) comparisons.
   public func sorted(by keys: [SortKey]) throws(ColumnError) -> Table {
@@ -45,7 +45,11 @@ extension Table {
     case .int(let v), .timestamp(let v):
       return { v[$0] < v[$1] ? -1 : (v[$0] > v[$1] ? 1 : 0) }
     case .float(let v):
-      return { v[$0] < v[$1] ? -1 : (v[$0] > v[$1] ? 1 : 0) }
+      return { a, b in
+        let (x, y) = (v[a], v[b])
+        if x.isNaN || y.isNaN { return x.isNaN == y.isNaN ? 0 : (x.isNaN ? 1 : -1) }
+        return x < y ? -1 : (x > y ? 1 : 0)
+      }
     case .bool(let v):
       return { v[$0] == v[$1] ? 0 : (v[$1] ? -1 : 1) }
     case .string(let s):

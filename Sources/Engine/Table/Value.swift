@@ -34,4 +34,13 @@ public enum Value: Hashable, Sendable {
     default: return nil
     }
   }
+
+  /// A key under which equal numbers meet: an integral float within ±2^53 becomes the
+  /// int of that value, so `2` and `2.0` are equal while large ints stay exact.
+  public var numericKey: Value {
+    if case .float(let v) = self, v == v.rounded(), abs(v) <= 9_007_199_254_740_992 {
+      return .int(Int64(v))
+    }
+    return self
+  }
 }

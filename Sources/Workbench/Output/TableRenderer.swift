@@ -92,7 +92,7 @@ struct TableRenderer {
 
   private func layout(of index: Int, in table: Table, rows: ShownRows) -> ColumnLayout {
     let column = table.columns[index]
-    let header = table.columnNames[index]
+    let header = Self.escaped(table.columnNames[index])
     let cells = ValueFormatter.texts(of: column, rows: rows.all).map(Self.escaped)
     let widest = cells.reduce(TextWidth.columns(of: header)) { max($0, TextWidth.columns(of: $1)) }
     let gapWidth = rows.tail.isEmpty ? 0 : TextWidth.columns(of: style.box.ellipsis)

@@ -66,8 +66,11 @@ struct ScriptRunner {
 
   /// The text of the script at `path`, with invalid UTF-8 replaced.
   /// - Throws: `ScriptFileError` when it is missing, a directory or unreadable.
+  /// - Throws: `ScriptFileError.notText` when it holds NUL bytes, as binaries do.
   static func load(_ path: String) throws(ScriptFileError) -> String {
-    String(decoding: try loadBytes(path), as: UTF8.self)
+    let bytes = try loadBytes(path)
+    if bytes.contains(0) { throw .notText(path) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The bytes of the script at `path`, exactly as stored.

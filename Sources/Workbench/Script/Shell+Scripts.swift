@@ -76,6 +76,7 @@ extension ScriptFileError {
     case .notFound: return .notFound(name)
     case .isDirectory: return .isDirectory(name)
     case .unreadable(_, let reason): return .unreadable(name, reason: reason)
+    case .notText: return .notText(name)
     }
   }
 }
