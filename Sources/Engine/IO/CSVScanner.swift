@@ -51,8 +51,8 @@ struct CSVScanner {
     let expectedRows = (limit - start) / (columns * 8 + 8)
     var chunk = CSVChunk(
       base: start, end: start, spans: SpanTable(columnCount: columns, expectedRows: expectedRows))
-    var record: [FieldSpan] = []
-    record.reserveCapacity(columns + 1)
+    let record = UnsafeMutablePointer<FieldSpan>.allocate(capacity: max(columns, 1))
+    defer { record.deallocate() }
     var position = start
 
     while position < limit {
@@ -61,8 +61,7 @@ struct CSVScanner {
         chunk.blankLines += 1
         continue
       }
-      record.removeAll(keepingCapacity: true)
-      switch scanRecord(at: position, chunkBase: start, into: &record) {
+      switch scanRecord(at: position, chunkBase: start, into: record, capacity: columns) {
       case .unterminatedQuote(let offset):
         chunk.failure = .unterminatedQuote(offset: offset)
       case .complete(_, let fields) where fields != columns:
@@ -70,7 +69,7 @@ struct CSVScanner {
       case .complete(let next, _) where next - start > maximumChunkExtent:
         chunk.failure = .recordTooLarge(offset: position)
       case .complete(let next, _):
-        record.withUnsafeBufferPointer { chunk.spans.append($0) }
+        chunk.spans.append(UnsafeBufferPointer(start: record, count: columns))
         position = next
         continue
       }
@@ -82,6 +81,27 @@ struct CSVScanner {
 
   /// Scans one record at `start`, appending a span per field.
   func scanRecord(at start: Int, chunkBase: Int, into spans: inout [FieldSpan]) -> RecordEnd {
+    var capacity = 64
+    while true {
+      let scratch = UnsafeMutablePointer<FieldSpan>.allocate(capacity: capacity)
+      defer { scratch.deallocate() }
+      let end = scanRecord(at: start, chunkBase: chunkBase, into: scratch, capacity: capacity)
+      guard case .complete(_, let fields) = end, fields > capacity else {
+        if case .complete(_, let fields) = end {
+          spans.append(contentsOf: UnsafeBufferPointer(start: scratch, count: fields))
+        }
+        return end
+      }
+      capacity = fields
+    }
+  }
+
+  /// Scans one record at `start`, storing the spans of its first `capacity` fields in
+  /// `spans`; the fields beyond are counted only.
+  @inline(__always)
+  func scanRecord(
+    at start: Int, chunkBase: Int, into spans: UnsafeMutablePointer<FieldSpan>, capacity: Int
+  ) -> RecordEnd {
     let count = bytes.count
     var position = start
     var fields = 0
@@ -102,8 +122,10 @@ struct CSVScanner {
       if endsRecord, fieldEnd > fieldStart, base[fieldEnd - 1] == Self.carriageReturn {
         fieldEnd -= 1
       }
-      spans.append(
-        FieldSpan(start: fieldStart - chunkBase, end: fieldEnd - chunkBase, quoted: quoted))
+      if fields < capacity {
+        spans[fields] = FieldSpan(
+          start: fieldStart - chunkBase, end: fieldEnd - chunkBase, quoted: quoted)
+      }
       fields += 1
 
       if endsRecord {

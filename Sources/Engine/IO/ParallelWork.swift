@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Runs independent pieces of work on all processor cores.
@@ -10,19 +9,16 @@ enum ParallelWork {
   /// - Complexity: the slowest piece when there are enough cores.
   static func map<T>(count: Int, _ body: (Int) -> T) -> [T] {
     guard count > 1 else { return (0..<count).map(body) }
-    // The buffer and the closure cross into Dispatch's worker threads; each index is
-    // written by exactly one worker and read only after all have finished.
+    // The buffer crosses into the pool's threads; each index is written by exactly one
+    // of them and read only after all have finished.
     nonisolated(unsafe) let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)
     defer {
       _ = results.deinitialize()
       results.deallocate()
     }
-    withoutActuallyEscaping(body) { body in
-      nonisolated(unsafe) let work = body
-      DispatchQueue.concurrentPerform(iterations: count) { index in
-        results[index] = work(index)
-      }
+    WorkerPool.shared.run(count: count) { index in
+      results[index] = body(index)
     }
     return results.map { $0! }
   }
