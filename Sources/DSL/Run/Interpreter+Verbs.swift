@@ -54,7 +54,7 @@ extension Interpreter {
 
     case .top(let n, let key):
       do {
-        return .table(try table.sorted(by: [key]).prefix(n))
+        return .table(table.gather(Array(try table.sortOrder(by: [key]).prefix(max(n, 0)))))
       } catch {
         throw RunError(error, in: stage)
       }

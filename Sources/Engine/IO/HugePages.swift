@@ -22,6 +22,17 @@ enum HugePages {
     }
   }
 
+  /// Requests huge pages for the whole 2 MiB blocks of `region`, without mapping them in.
+  static func request(_ region: UnsafeMutableRawBufferPointer) {
+    #if os(Linux)
+      guard let start = region.baseAddress, region.count >= 2 * size else { return }
+      let first = (Int(bitPattern: start) + size - 1) & ~(size - 1)
+      let end = (Int(bitPattern: start) + region.count) & ~(size - 1)
+      guard end > first, let aligned = UnsafeMutableRawPointer(bitPattern: first) else { return }
+      _ = madvise(aligned, end - first, MADV_HUGEPAGE)
+    #endif
+  }
+
   /// Requests huge pages for the whole 2 MiB blocks of `regions`, then maps their pages in,
   /// the regions cut into pieces that the cores take in turn.
   static func prepare(_ regions: [UnsafeMutableRawBufferPointer]) {

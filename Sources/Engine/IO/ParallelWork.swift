@@ -23,3 +23,25 @@ enum ParallelWork {
     return results.map { $0! }
   }
 }
+
+extension ParallelWork {
+  /// Arrays shorter than this are filled on one core.
+  static let arrayThreshold = 1 << 14
+
+  /// The array `[value(0), ..., value(count - 1)]`, its ranges filled on all cores.
+  /// - Complexity: O(count) calls of `value`, divided among the cores.
+  static func array<T>(count: Int, _ value: (Int) -> T) -> [T] {
+    let parts = count < arrayThreshold ? 1 : coreCount * 2
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      // Each part initialises its own range of the buffer only.
+      nonisolated(unsafe) let output = buffer
+      _ = map(count: parts) { part in
+        guard let base = output.baseAddress else { return }
+        for index in (count * part / parts)..<(count * (part + 1) / parts) {
+          (base + index).initialize(to: value(index))
+        }
+      }
+      initialized = count
+    }
+  }
+}
