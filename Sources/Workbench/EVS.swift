@@ -60,12 +60,15 @@ struct EVS {
     _ console: Console
   ) -> Int32 {
     let session = Session(baseDirectory: folder)
+    session.progress = ProgressLine.forStandardError()
     let shell = Shell(session: session, console: console, interactive: false)
     return ScriptRunner(shell: shell, options: options).run(text, file: file)
   }
 
   private static func runREPL(in folder: String, _ console: Console) -> Int32 {
-    let shell = Shell(session: Session(baseDirectory: folder), console: console, interactive: true)
+    let session = Session(baseDirectory: folder)
+    session.progress = ProgressLine.forStandardError()
+    let shell = Shell(session: session, console: console, interactive: true)
     let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
     let historyFile = home.map { URL(fileURLWithPath: $0).appendingPathComponent(".evs_history") }
     let editor = LineEditor(historyFile: historyFile?.path)

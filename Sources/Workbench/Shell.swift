@@ -40,6 +40,7 @@ final class Shell {
   @discardableResult
   func runStatement(_ text: String, at location: SourceLocation) -> Bool {
     let result = session.execute(text, at: location)
+    (session.progress as? ProgressLine)?.finish()
     let formatter = self.formatter()
     for notice in result.notices {
       console.writeLines(formatter.lines(forNotice: notice), to: .error)

@@ -23,7 +23,7 @@ extension Interpreter {
     settings.header = try OptionReader.boolean(options, "header", default: true)
 
     do {
-      let loaded = try TableReader.read(path: resolve(path), options: settings)
+      let loaded = try TableReader.read(path: resolve(path), options: settings, progress: progress)
       notices += loaded.notices
       return loaded.table
     } catch {
@@ -81,7 +81,7 @@ extension Interpreter {
     let keep = try OptionReader.choice(options, "keep", default: ClusterOptions.Keep.exemplars)
     settings.keep = keep
     do {
-      return try Clusterer.cluster(table, options: settings)
+      return try Clusterer.cluster(table, options: settings, progress: progress)
     } catch {
       throw RunError(error, in: stage)
     }

@@ -11,6 +11,8 @@ struct Interpreter {
   var notices: [String] = []
   /// Stages run so far, with rows and times.
   var trace: [StageTrace] = []
+  /// Told how long loads and clusterings are coming along.
+  var progress: (any ProgressReporter)?
 
   /// The pipeline's result.
   mutating func run(_ pipeline: Pipeline) throws(RunError) -> Output {
