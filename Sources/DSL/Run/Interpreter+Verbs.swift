@@ -107,6 +107,18 @@ extension Interpreter {
     }
   }
 
+  /// The first `count` rows of `table` sorted by `keys`: for `sort` followed by `head`,
+  /// which then need not copy every row in the new order.
+  func firstRows(_ count: Int, of table: Table, sortedBy keys: [SortKey], _ stage: Stage)
+    throws(RunError) -> Table
+  {
+    do {
+      return table.gather(Array(try table.sortOrder(by: keys).prefix(max(count, 0))))
+    } catch {
+      throw RunError(error, in: stage)
+    }
+  }
+
   /// Evaluates an expression over `table`, with bound names resolved.
   func evaluate(_ expression: Expression, on table: Table, _ stage: Stage) throws(RunError)
     -> Column

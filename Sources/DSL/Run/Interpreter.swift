@@ -24,7 +24,7 @@ struct Interpreter {
       let checker = PipelineChecker(scalars: scalarTypes, tables: tableSchemas)
       try checker.check(pipeline.stages, from: Schema(table))
     }
-    for stage in pipeline.stages {
+    for (index, stage) in pipeline.stages.enumerated() {
       guard case .table(let table) = current else {
         throw RunError(
           "'\(stageName(stage))' needs a table, but the pipeline so far gives a "
@@ -34,7 +34,12 @@ struct Interpreter {
         throw RunError("cancelled; nothing was bound or changed", at: stage.span)
       }
       let stageStart = clock.now
-      current = try apply(stage, to: table)
+      let next = pipeline.stages.dropFirst(index + 1).first
+      if case .sort(let keys) = stage.verb, case .head(let count)? = next?.verb {
+        current = .table(try firstRows(count, of: table, sortedBy: keys, stage))
+      } else {
+        current = try apply(stage, to: table)
+      }
       trace.append(
         StageTrace(
           verb: stage.verb.name, rowsIn: table.rowCount, rowsOut: rows(current),

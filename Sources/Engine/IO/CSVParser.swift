@@ -32,7 +32,9 @@ struct CSVParser {
     state.blankLines = header.blankLines
 
     var start = header.dataStart
-    var length = segmentLength
+    // Smaller inputs get smaller segments, so that their buffers are small too.
+    let usualLength = min(segmentLength, max(input.count / 8, 1 << 20))
+    var length = usualLength
     var estimated = false
     var speculates = true
     while start < input.count {
@@ -41,8 +43,8 @@ struct CSVParser {
         delimiter: delimiter, columns: header.names.count, atEnd: end == input.count,
         candidates: state.candidates, texts: state.textColumns,
         validatesUTF8: input.isFile, speculates: speculates,
-        segmentLength: segmentLength,
-        margin: CSVSegment.margin(length: length, usual: segmentLength))
+        segmentLength: usualLength,
+        margin: CSVSegment.margin(length: length, usual: usualLength))
       let outcome = try wrapped { () throws(LoadError) in
         try input.withBytes(start..<end) { bytes throws(LoadError) in segment.read(bytes) }
       }

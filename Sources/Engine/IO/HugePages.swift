@@ -37,12 +37,13 @@ enum HugePages {
   /// the regions cut into pieces that the cores take in turn.
   static func prepare(_ regions: [UnsafeMutableRawBufferPointer]) {
     #if os(Linux)
+      let page = 4096
       var pieces: [UnsafeMutableRawBufferPointer] = []
       for region in regions {
-        guard let start = region.baseAddress, region.count >= 2 * size else { continue }
-        let first = (Int(bitPattern: start) + size - 1) & ~(size - 1)
-        let end = (Int(bitPattern: start) + region.count) & ~(size - 1)
-        var position = first
+        request(region)
+        guard let start = region.baseAddress else { continue }
+        var position = (Int(bitPattern: start) + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: start) + region.count) & ~(page - 1)
         while position < end {
           let length = min(8 * size, end - position)
           pieces.append(.init(start: UnsafeMutableRawPointer(bitPattern: position), count: length))
@@ -51,7 +52,6 @@ enum HugePages {
       }
       _ = ParallelWork.map(count: pieces.count) { index in
         guard let start = pieces[index].baseAddress else { return }
-        _ = madvise(start, pieces[index].count, MADV_HUGEPAGE)
         _ = madvise(start, pieces[index].count, populateWrite)
       }
     #endif
