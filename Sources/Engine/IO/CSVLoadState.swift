@@ -113,7 +113,7 @@ struct CSVLoadState {
       let piece = try input.withBytes(range) { bytes in
         let scanner = CSVScanner(bytes: bytes, delimiter: parser.delimiter)
         let chunk = scanner.scanChunk(from: 0, limit: bytes.count, columns: columnCount)
-        return TextPiece(column: column, of: chunk, in: bytes)
+        return TextPiece.pieces(columns: [column], of: chunk, in: bytes)[0]
       }
       text.append(piece)
     }

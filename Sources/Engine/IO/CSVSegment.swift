@@ -141,7 +141,7 @@ struct CSVSegment {
     let chunk = scanner.scanChunk(from: start, limit: limit, columns: columns)
     guard chunk.failure == nil else { return CSVChunkWork(chunk: chunk) }
     let typed = TypedColumnsDecoder.decode(chunk, columns: candidates, in: scanner.bytes)
-    let pieces = texts.map { TextPiece(column: $0, of: chunk, in: scanner.bytes) }
+    let pieces = TextPiece.pieces(columns: texts, of: chunk, in: scanner.bytes)
     return CSVChunkWork(chunk: chunk, typed: typed, pieces: pieces)
   }
 }
@@ -185,7 +185,9 @@ struct CSVSegmentResult {
     newTexts = [:]
     for (index, column) in candidates.enumerated()
     where chunks.contains(where: { $0.typed[index] == nil }) {
-      newTexts[column] = chunks.map { TextPiece(column: column, of: $0.chunk, in: bytes) }
+      newTexts[column] = chunks.map {
+        TextPiece.pieces(columns: [column], of: $0.chunk, in: bytes)[0]
+      }
     }
   }
 }

@@ -34,7 +34,9 @@ struct TextColumnAccumulator {
 
   /// Appends `values + shift` to `array`: a block copy, then one pass that a vector unit
   /// can do, rather than one element at a time through an iterator.
-  private static func append(_ values: [Int], shiftedBy shift: Int, to array: inout [Int]) {
+  private static func append<Values: Collection>(
+    _ values: Values, shiftedBy shift: Int, to array: inout [Int]
+  ) where Values.Element == Int {
     guard !values.isEmpty else { return }
     let start = array.count
     array.append(contentsOf: values)
