@@ -34,6 +34,10 @@ struct EVS {
       return runScript(text, file: "<command>", in: currentDirectory, options, console)
     case .runFile(let path, let options):
       return runFile(path, options, console)
+    case .checkFile(let path, let options):
+      return OutputCheck(path: path, options: options).run(console: console)
+    case .playFile(let path, let options):
+      return playFile(path, options, console)
     case .interactive where TerminalInfo.inputIsTerminal:
       return runREPL(in: currentDirectory, console)
     case .interactive:
@@ -62,16 +66,55 @@ struct EVS {
     let session = Session(baseDirectory: folder)
     session.progress = ProgressLine.forStandardError()
     let shell = Shell(session: session, console: console, interactive: false)
-    return ScriptRunner(shell: shell, options: options).run(text, file: file)
+    let status = ScriptRunner(shell: shell, options: options).run(text, file: file)
+    shell.finish()
+    return status
+  }
+
+  private static func playFile(
+    _ path: String, _ options: ScriptOptions, _ console: Console
+  ) -> Int32 {
+    let text: String
+    do throws(ScriptFileError) {
+      text = try ScriptRunner.load(path)
+    } catch {
+      console.write("evs: error: \(error)\n", to: .error)
+      return 1
+    }
+    let folder = ScriptRunner.baseDirectory(of: path)
+    let items = ScriptReader.items(in: text, file: path)
+    var preflight = ScriptPreflight(baseDirectory: folder, parameters: options.parameterValues)
+    _ = preflight.check(items)
+    do throws(ParameterError) {
+      try preflight.checker.validateParameterOverrides()
+    } catch {
+      console.write("evs: error: \(error)\n", to: .error)
+      return 2
+    }
+
+    let session = Session(baseDirectory: folder)
+    session.progress = ProgressLine.forStandardError()
+    session.parameterOverrides = options.parameterValues
+    let atTerminal = TerminalInfo.inputIsTerminal
+    let shell = Shell(session: session, console: console, interactive: atTerminal)
+    let learner =
+      atTerminal
+      ? Walkthrough.Learner(keys: KeyReader(), editor: LineEditor(historyFile: historyFile()))
+      : nil
+    return Walkthrough(items: items, shell: shell, learner: learner).run()
+  }
+
+  /// `~/.evs_history`, where the line editor keeps what was typed.
+  private static func historyFile() -> String? {
+    let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    return home.map { URL(fileURLWithPath: $0).appendingPathComponent(".evs_history").path }
   }
 
   private static func runREPL(in folder: String, _ console: Console) -> Int32 {
     let session = Session(baseDirectory: folder)
     session.progress = ProgressLine.forStandardError()
     let shell = Shell(session: session, console: console, interactive: true)
-    let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
-    let historyFile = home.map { URL(fileURLWithPath: $0).appendingPathComponent(".evs_history") }
-    let editor = LineEditor(historyFile: historyFile?.path)
+    let editor = LineEditor(historyFile: historyFile())
     let unicode = TerminalInfo.current().showsUnicode
     return REPL(shell: shell, editor: editor, unicode: unicode).run()
   }

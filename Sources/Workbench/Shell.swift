@@ -1,5 +1,6 @@
 import DSL
 import Engine
+import Foundation
 
 /// The state one `evs` process works in: the session, the display settings and
 /// where output goes. The REPL and the script runner both feed it statements and
@@ -17,7 +18,30 @@ final class Shell {
   let console: Console
   /// Whether a person is at the REPL (short errors, confirmations for `let`).
   let interactive: Bool
-  private let terminal: () -> TerminalInfo
+  /// `.timer`: show each statement's time and its stages' rows and times.
+  var timer = false
+  /// `--trace`: like the timer, headed by the statement's location.
+  var trace = false
+  /// `.bail`: whether a script stops at its first error.
+  var bail = true
+  /// `.echo`: print each statement before its output.
+  var echoing = false
+  /// The REPL's history for `.history`; nil outside the REPL.
+  var history: (() -> [String])?
+  /// What the last statement produced; nil after a failure.
+  private(set) var lastStatementOutput: Output?
+  /// Called when a statement has run, before anything is shown; the REPL ends the line
+  /// the terminal echoed `^C` on.
+  var afterRunning: (() -> Void)?
+  /// Where results go while `.output FILE` is in force.
+  var outputFile: OutputFile?
+  /// How scripts run here (`--keep-going`, `--echo`), scripts read by `.read` included.
+  var scriptOptions = ScriptOptions()
+  /// The scripts `.read` is reading, innermost last, so that none reads itself.
+  var scriptsBeingRead: [String] = []
+  /// The successful statements with their narration, for `.save`.
+  var transcript = Transcript()
+  let terminal: () -> TerminalInfo
 
   /// - Parameters:
   ///   - session: the language session statements run in.
@@ -35,25 +59,45 @@ final class Shell {
     self.terminal = terminal
   }
 
-  /// Runs one statement and shows its output, notices and error.
+  /// Runs one statement and shows its output, notices and error, and its times when
+  /// `.timer` or `--trace` asks for them.
   /// - Returns: whether the statement succeeded.
   @discardableResult
   func runStatement(_ text: String, at location: SourceLocation) -> Bool {
+    let clock = ContinuousClock()
+    let started = clock.now
     let result = session.execute(text, at: location)
     (session.progress as? ProgressLine)?.finish()
+    afterRunning?()
     let formatter = self.formatter()
     for notice in result.notices {
       console.writeLines(formatter.lines(forNotice: notice), to: .error)
     }
 
+    var succeeded = false
     switch result.outcome {
     case .success(let output):
-      console.writeLines(formatter.lines(for: output), to: .output)
-      return true
+      lastStatementOutput = output
+      if case .bound = output {
+        console.writeLines(formatter.lines(for: output), to: .output)
+      } else {
+        emit(resultFormatter().lines(for: output))
+      }
+      transcript.record(statement: text)
+      succeeded = true
     case .failure(let diagnostic):
+      lastStatementOutput = nil
       console.writeLines(formatter.lines(for: diagnostic), to: .error)
-      return false
     }
+
+    reportTime(clock.now - started, result.trace, at: location)
+    return succeeded
+  }
+
+  /// Prints `text` as typed after a prompt when `.echo` is on.
+  func echo(_ text: String) {
+    guard echoing else { return }
+    console.write("evs> " + text + "\n", to: .output)
   }
 
   /// Runs one dot command line such as `.width 100`.
@@ -62,7 +106,9 @@ final class Shell {
     do throws(MetaCommandError) {
       let command = try MetaCommand.parse(text)
       if command == .quit { return .quit }
+      if case .read(let path) = command { return try readScript(path, from: location) }
       console.writeLines(try perform(command), to: .output)
+      if command.changesDisplay { transcript.record(meta: text) }
       return .proceed
     } catch {
       let name = text.prefix(while: { $0 != " " && $0 != "\t" })
@@ -73,84 +119,56 @@ final class Shell {
     }
   }
 
-  /// Carries out a parsed dot command other than `.quit`.
-  /// - Returns: the lines to show.
-  func perform(_ command: MetaCommand) throws(MetaCommandError) -> [String] {
-    switch command {
-    case .help(let topic):
-      return try topic.map { name throws(MetaCommandError) in try HelpText.topic(name) }
-        ?? HelpText.overview
-    case .vars:
-      return variableLines()
-    case .schema(let name):
-      return try schemaLines(of: name)
-    case .width(let width):
-      if let width { settings.width = width == 0 ? nil : width }
-      let current = settings.effectiveWidth(on: terminal())
-      return ["width: \(current)" + (settings.width == nil ? " (auto)" : "")]
-    case .maxRows(let rows):
-      if let rows { settings.maxRows = rows }
-      return ["maxrows: " + (settings.maxRows == 0 ? "0 (all rows)" : "\(settings.maxRows)")]
-    case .maxColumnWidth(let width):
-      if let width { settings.maxColumnWidth = width }
-      return ["maxwidth: \(settings.maxColumnWidth)"]
-    case .charset(let choice):
-      if let choice { settings.charset = choice }
-      return ["charset: \(settings.charset.rawValue)"]
-    case .quit:
-      return []
+  /// Finishes what is open at the end: a file `.output` was writing is put in place.
+  func finish() {
+    do throws(MetaCommandError) {
+      try closeOutputFile()
+    } catch {
+      console.write("evs: error: \(error)\n", to: .error)
     }
   }
 
-  private func formatter() -> OutputFormatter {
+  /// Shows a located error the way statement errors are shown.
+  func report(_ diagnostic: Diagnostic) {
+    console.writeLines(formatter().lines(for: diagnostic), to: .error)
+  }
+
+  /// Results: to the `.output` file while there is one, else to standard output.
+  func emit(_ lines: [String]) {
+    guard let file = outputFile else {
+      console.writeLines(lines, to: .output)
+      return
+    }
+    do throws(MetaCommandError) {
+      try file.write(lines)
+    } catch {
+      file.discard()
+      outputFile = nil
+      console.write("evs: error: \(error); results go to the screen again\n", to: .error)
+      console.writeLines(lines, to: .output)
+    }
+  }
+
+  /// Messages, errors and confirmations: always for the screen.
+  func formatter() -> OutputFormatter {
     OutputFormatter(settings: settings, terminal: terminal(), interactive: interactive)
   }
 
-  /// `.vars`: each bound name with its size or value, in binding order.
-  private func variableLines() -> [String] {
-    let names = session.bindingNames
-    guard !names.isEmpty else { return ["no names are bound yet"] }
-    let width = names.map(TextWidth.columns(of:)).max() ?? 0
-    return names.map { name in
-      TextWidth.padded(name, toColumns: width) + "  " + summary(of: session.binding(name))
-    }
+  /// How results are laid out: for the terminal, or as for a file while `.output` is on.
+  func resultFormatter() -> OutputFormatter {
+    let target = outputFile == nil ? terminal() : TerminalInfo.file
+    return OutputFormatter(settings: settings, terminal: target, interactive: interactive)
   }
 
-  private func summary(of output: Output?) -> String {
-    switch output {
-    case .table(let table):
-      return TableRenderer.counted(table.rowCount, "row") + " × "
-        + TableRenderer.counted(table.columnCount, "column")
-    case .chart(let chart): return "\(chart.spec.kind.rawValue) chart"
-    case .value(let value): return "= " + ValueFormatter.plain(value)
-    case .bound(_, let rows?): return TableRenderer.counted(rows, "row")
-    case .bound, nil: return ""
-    }
-  }
-
-  /// `.schema [NAME]`: a two-column table of column names and types.
-  private func schemaLines(of name: String?) throws(MetaCommandError) -> [String] {
-    let output: Output
-    if let name {
-      guard let bound = session.binding(name) else {
-        let suggestions = NameSuggester.closest(to: name, among: session.bindingNames)
-        throw .unboundName(name, suggestions: suggestions)
-      }
-      output = bound
-    } else {
-      guard let last = session.lastResult else { throw .noLastResult }
-      output = last
-    }
-    guard case .table(let table) = output else { throw .notATable(name ?? "_") }
-
-    let schema = Table(
-      columnNames: ["column", "type"],
-      columns: [
-        Column(type: .string, cells: table.columnNames.map { .string($0) }),
-        Column(type: .string, cells: table.columns.map { .string($0.type.rawValue) }),
-      ])
-    var style = settings.tableStyle(on: terminal())
-    style.maxRows = 0
-    return TableRenderer(style: style).render(schema)
+  private func reportTime(_ elapsed: Duration, _ stages: [StageTrace], at location: SourceLocation)
+  {
+    guard timer || trace else { return }
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let heading = trace ? "trace \(location.file):\(location.line)" : "time"
+    let arrow = settings.tableStyle(on: terminal()).box == .ascii ? "->" : "→"
+    let lines = TimingReport.lines(
+      heading: heading, seconds: seconds, trace: stages, arrow: arrow)
+    console.writeLines(lines, to: .error)
   }
 }

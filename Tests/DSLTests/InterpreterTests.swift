@@ -87,6 +87,10 @@ import Testing
     ("procs | frobnicate", "t.evs:1:9: error: unknown verb 'frobnicate'"),
     ("procz | count", "t.evs:1:1: error: unknown name 'procz'; did you mean procs?"),
     (
+      "procs | where Proc == cmd",
+      "t.evs:1:23: error: unknown column 'cmd'; if you meant the text, quote it: \"cmd\""
+    ),
+    (
       "procs | groupby Proc agg mean(Proc)",
       "t.evs:1:31: error: mean() needs a numeric column, but 'Proc' is string"
     ),
@@ -195,5 +199,33 @@ import Testing
     #expect(result.trace.map(\.verb) == ["procs", "where", "head"])
     #expect(result.trace.map(\.rowsIn) == [nil, 5, 4])
     #expect(result.trace.map(\.rowsOut) == [5, 4, 2])
+  }
+}
+
+@Suite struct FeaturePresetTests {
+  @Test func sysmonColumnsAreFoundWithoutOptionsAndTheNoticeSaysWhich() throws {
+    let s = Session(baseDirectory: ".")
+    let strings = { (cells: [String]) in Column(type: .string, cells: cells.map { .string($0) }) }
+    s.bind(
+      "sysmon",
+      table: Table(
+        columnNames: ["Image", "CommandLine", "LogonId", "UtcTime"],
+        columns: [
+          strings(["C:\\Windows\\System32\\cmd.exe", "C:\\Windows\\System32\\cmd.exe"]),
+          strings(["cmd.exe /c whoami", "cmd.exe /c whoami"]), strings(["0x3e7", "0x1f2"]),
+          Column(.timestamp([1_000_000_000, 2_000_000_000])),
+        ]))
+    let result = s.execute(
+      "sysmon | features process | cluster commandlineTokensFull, pathScore",
+      at: SourceLocation(file: "t", line: 1, column: 1))
+    guard case .table(let table) = try result.outcome.get() else {
+      Issue.record("expected a table")
+      return
+    }
+    #expect(
+      result.notices == ["features process read path=Image cmdline=CommandLine session=LogonId"])
+    #expect(try table.column("processName")[0] == .string("cmd.exe"))
+    #expect(try table.column("ClusterSize")[0] == .int(2))
+    #expect(try table.column("LastEventTime")[0] == .timestamp(2_000_000_000))
   }
 }

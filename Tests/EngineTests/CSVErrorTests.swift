@@ -51,9 +51,12 @@ struct CSVErrorTests {
     }
   }
 
-  @Test func jsonLinesAreNotReadYet() {
+  @Test(arguments: ["x.evtx", "x.XLSX", "x.parquet.gz"])
+  func binaryExportsAreRefusedByExtension(name: String) {
+    let format = name.lowercased().split(separator: ".")[1]
+
     #expect(
-      loadError("{}", name: "x.jsonl") == .unsupportedFormat(path: "x.jsonl", format: "jsonl"))
+      loadError("a,b\n1,2\n", name: name) == .unsupportedFormat(path: name, format: String(format)))
   }
 
   @Test func quoteCannotBeTheDelimiter() {
@@ -76,7 +79,7 @@ struct CSVErrorTests {
     ),
     (
       .emptyFile(path: "e.csv"),
-      "e.csv: the file is empty; a header line naming the columns is needed"
+      "e.csv: the file is empty; there are no rows or column names to read"
     ),
     (
       .fileNotFound(path: "f.csv"),

@@ -92,6 +92,27 @@ struct CSVParsingTests {
     #expect(loaded.notices == ["replaced 3 invalid UTF-8 sequences with U+FFFD (\u{FFFD})"])
   }
 
+  @Test func strayBytesAnywhereInALargeInputAreAllReplaced() throws {
+    var bytes = Array("text\n".utf8)
+    let line = Array("caf\u{E9} na\u{EF}ve \u{1F600} plain ascii words\n".utf8)
+    while bytes.count < 3 << 20 { bytes += line }
+    // Every 64 KiB, and around the middle, where the validity check splits its work.
+    let middle = (bytes.count + 1) / 2
+    let candidates =
+      Array(stride(from: 1000, to: bytes.count - 10, by: 65_537)) + [middle, middle + 2]
+    let strays = candidates.filter { bytes[$0] < 0x80 && bytes[$0] != 10 }.sorted()
+    for position in strays { bytes[position] = 0x80 }
+
+    let loaded = try TableReader.read(bytes: bytes, name: "big.csv")
+
+    let sequences = strays.count == 1 ? "sequence" : "sequences"
+    #expect(
+      loaded.notices == [
+        "replaced \(strays.count) invalid UTF-8 \(sequences) with U+FFFD (\u{FFFD})"
+      ])
+    #expect(loaded.table.rowCount == (bytes.count - 5) / line.count)
+  }
+
   @Test func truncatedMultibyteSequenceIsOneReplacement() throws {
     let bytes = Array("a\n".utf8) + [0xE2, 0x82] + Array("x\n".utf8)
     let loaded = try TableReader.read(bytes: bytes, name: "cut.csv")
@@ -173,5 +194,17 @@ struct CSVParsingTests {
     #expect(table.cells("a")[7] == .string("x\"7"))
     #expect(table.cells("b")[7] == .string("q\nq"))
     #expect(table.cells("b")[8] == .string("plain text"))
+  }
+
+  @Test func hugeQuotedFieldAtTheEndOfALargeInputLoads() throws {
+    let big = String(repeating: "say \"\"hi\"\", ", count: 120_000)
+    let text = "a,b\n1,\"x\"\"y\"\n2,\"\(big)\"\n"
+    #expect(text.utf8.count > 1 << 20)
+
+    let table = try loadCSV(text).table
+
+    #expect(table.cells("a") == [.int(1), .int(2)])
+    #expect(table.cells("b").first == .string("x\"y"))
+    #expect(table.cells("b").last == .string(big.replacingOccurrences(of: "\"\"", with: "\"")))
   }
 }

@@ -74,10 +74,11 @@ import Testing
     }
   }
 
-  @Test func numericSessionMinusOneIsASystemSession() throws {
-    let sessions = Column(type: .int, cells: [.int(-1), .int(999), .null])
-    let result = try ProcessFeatures.add(to: events(paths: ["a", "b", "c"], sessions: sessions))
-    #expect(try result.column("isSystemSession") == Column(.bool([true, false, false])))
+  @Test func numericSessionsMinusOneAnd999AreSystemSessions() throws {
+    let sessions = Column(type: .int, cells: [.int(-1), .int(999), .int(998), .null])
+    let result = try ProcessFeatures.add(
+      to: events(paths: ["a", "b", "c", "d"], sessions: sessions))
+    #expect(try result.column("isSystemSession") == Column(.bool([true, true, false, false])))
   }
 
   @Test(arguments: [("0x3e7", true), ("-1", true), ("0x3E7", false), ("0x0", false)])

@@ -70,6 +70,36 @@ enum PlotFixture {
         year: year, month: month, day: day, hour: hour, minute: minute, second: second))
   }
 
+  /// Process events over three days from 2019-01-14 03:12 UTC, a few processes common
+  /// and many rare, with path and command-line scores that differ by process.
+  static func events(count: Int = 400, seed: UInt64 = 42) -> Table {
+    let processes = [
+      "svchost.exe", "conhost.exe", "cmd.exe", "powershell.exe", "rundll32.exe", "reg.exe",
+      "net.exe", "whoami.exe", "certutil.exe", "schtasks.exe",
+    ]
+    var random = SeededGenerator(seed: seed)
+    let start = Timestamp.nanos(year: 2019, month: 1, day: 14, hour: 3, minute: 12)
+    var names: [Value] = []
+    var times: [Value] = []
+    var pathScores: [Value] = []
+    var lengths: [Value] = []
+    for _ in 0..<count {
+      let skew = Double.random(in: 0..<1, using: &random)
+      let p = min(Int(skew * skew * Double(processes.count)), processes.count - 1)
+      names.append(.string(processes[p]))
+      let seconds = Int64.random(in: 0..<(3 * 86_400 - 4_000), using: &random)
+      times.append(.timestamp(start + seconds * Timestamp.nanosPerSecond))
+      pathScores.append(.int(Int64(2_000 + 350 * p) + Int64.random(in: -120...120, using: &random)))
+      let spread = Double.random(in: 0..<1, using: &random)
+      let outlier = spread > 0.97 ? 180.0 : 0
+      lengths.append(.int(Int64(20 + 9 * Double(p) + 25 * spread * spread + outlier)))
+    }
+    return table([
+      "TimeGenerated": times, "processName": names, "pathScore": pathScores,
+      "commandlineLen": lengths,
+    ])
+  }
+
   /// A small deterministic random number generator (SplitMix64), for seeded tests.
   struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64

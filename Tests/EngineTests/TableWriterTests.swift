@@ -39,7 +39,7 @@ struct TableWriterTests {
     #expect(lines[2] == "\"a,b\",-2,1.0,false,")
     #expect(lines[3] == "\"say \"\"hi\"\"\",,-3.25,,")
     #expect(lines[4] == "\"two")
-    #expect(text.hasSuffix(",5,1e+20,false,1970-01-01 00:00:00\n"))
+    #expect(text.hasSuffix(",5,1e+20,false,1970-01-01 00:00:00.000\n"), "one precision per column")
   }
 
   @Test func writtenFileReadsBackToTheSameTable() throws {

@@ -33,6 +33,26 @@ public enum SharedData {
     directory + "/" + relative
   }
 
+  /// The team's folder of real exports (`../shared/corpus` next to the package root),
+  /// whether or not it exists.
+  public static let corpusDirectory: String = {
+    URL(fileURLWithPath: packageRoot)
+      .deletingLastPathComponent()
+      .appendingPathComponent("shared/corpus")
+      .path
+  }()
+
+  /// The path of the export `name` in the corpus folder.
+  public static func corpusPath(_ name: String) -> String {
+    corpusDirectory + "/" + name
+  }
+
+  /// Whether the export `name` is in the corpus folder. Tests that read it are enabled
+  /// only then: `@Test(.enabled(if: SharedData.hasCorpusFile("x.csv"), "..."))`.
+  public static func hasCorpusFile(_ name: String) -> Bool {
+    FileManager.default.isReadableFile(atPath: corpusPath(name))
+  }
+
   /// The path of `relative` inside the package.
   public static func packagePath(_ relative: String) -> String {
     packageRoot + "/" + relative

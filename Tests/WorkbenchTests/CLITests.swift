@@ -59,22 +59,59 @@ struct CLITests {
     let folder = try TestPaths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let script = folder.appendingPathComponent("hunt.evs")
-    try Data("# a hunt\n.maxrows 5\nfrobnicate\n.width 100\n".utf8).write(to: script)
+    try Data("# a hunt\n.maxrows\nfrobnicate\n.width 100\n.width\n".utf8).write(to: script)
 
+    // The unbound name is found by the check before running, so nothing runs.
     let result = try evs(["run", "hunt.evs"], in: folder)
     #expect(result.status == 1)
-    #expect(result.output == "maxrows: 5\n")
+    #expect(result.output == "")
     #expect(result.error.hasPrefix("hunt.evs:3:1: error: "))
 
     let kept = try evs(["run", "hunt.evs", "--keep-going"], in: folder)
     #expect(kept.status == 1)
-    #expect(kept.output == "maxrows: 5\nwidth: 100\n")
+    #expect(kept.output == "maxrows: 20\nwidth: 100\n")
   }
 
   @Test func standardInputThatIsNotATerminalRunsAsAScript() throws {
-    let result = try evs([], input: ".width 90\n.hepl\n")
+    let result = try evs([], input: ".width 90\n.width\n.hepl\n")
     #expect(result.status == 1)
     #expect(result.output == "width: 90\n")
-    #expect(result.error.hasPrefix("<stdin>:2:1: error: unknown command '.hepl'"))
+    #expect(result.error.hasPrefix("<stdin>:3:1: error: unknown command '.hepl'"))
+  }
+
+  @Test func traceShowsEveryStageWithRowsOnStandardError() throws {
+    let folder = try TestPaths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data("n\n1\n2\n3\n".utf8).write(to: folder.appendingPathComponent("n.csv"))
+
+    let result = try evs(["-c", #"load "n.csv" | where n > 1 | count"#, "--trace"], in: folder)
+    #expect(result.status == 0)
+    let lines = result.error.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4)
+    #expect(lines.first?.hasPrefix("trace <command>:1: ") == true)
+    #expect(
+      lines.dropFirst().map { $0.prefix(16) } == [
+        "  load   3 rows ", "  where  3 → 2  ", "  count  2 → 1  ",
+      ])
+    #expect(!result.output.contains("trace"))
+  }
+
+  @Test func parametersAreSetFromTheCommandLineAndUnknownOnesRefused() throws {
+    let folder = try TestPaths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let script = folder.appendingPathComponent("hunt.evs")
+    try Data("param host = \"h1\"\nhost\n".utf8).write(to: script)
+
+    let set = try evs(["run", "hunt.evs", "--param", "host=h2"], in: folder)
+    #expect(set.status == 0)
+    #expect(set.output == "h2\n")
+
+    let unknown = try evs(["run", "hunt.evs", "--param", "hots=h2"], in: folder)
+    #expect(unknown.status == 2)
+    #expect(
+      unknown.error
+        == "evs: error: --param hots: the script declares no parameter 'hots' (did you mean"
+        + " host?); it declares host = \"h1\" (string)\n")
+    #expect(unknown.output.isEmpty)
   }
 }

@@ -22,7 +22,15 @@ struct InvocationTests {
           ScriptParameter(name: "host", value: "WIN1"), ScriptParameter(name: "eps", value: "0.5"),
         ]))
     ),
+    (
+      ["run", "--keep-going", "--param", "host=W", "h.evs"],
+      .runFile(
+        "h.evs",
+        ScriptOptions(keepGoing: true, parameters: [ScriptParameter(name: "host", value: "W")]))
+    ),
+    (["check", "--update", "h.evs"], .checkFile("h.evs", ScriptOptions(update: true))),
     (["-c", "procs | count"], .command("procs | count", ScriptOptions())),
+    (["--trace", "-c", "x"], .command("x", ScriptOptions(trace: true))),
     (["-c", "x", "--keep-going"], .command("x", ScriptOptions(keepGoing: true))),
   ])
   func readsValidCommandLines(_ arguments: [String], _ expected: Invocation) throws {

@@ -18,6 +18,16 @@ struct MetaCommandTests {
     (".maxrows\t50", .maxRows(50)),
     (".maxwidth 12", .maxColumnWidth(12)),
     (".charset ascii", .charset(.ascii)),
+    (".mode csv", .mode(.csv)),
+    (".mode", .mode(nil)),
+    (".timer on", .timer(true)),
+    (".bail off", .bail(false)),
+    (".echo on", .echo(true)),
+    (".output hits.csv", .output("hits.csv")),
+    (#".output "my hits.csv" "#, .output("my hits.csv")),
+    (".output", .output(nil)),
+    (".last", .last),
+    (".history", .history),
     (".quit", .quit),
     (".exit", .quit),
   ])
@@ -28,7 +38,9 @@ struct MetaCommandTests {
   @Test(arguments: [
     (".hepl", MetaCommandError.unknown(".hepl", suggestions: [".help"])),
     (".wdith 3", .unknown(".wdith", suggestions: [".width"])),
-    (".mode csv", .unavailable(".mode")),
+    (".mode xml", .invalidArgument(".mode", "xml", expected: modeExpectation)),
+    (".timer yes", .invalidArgument(".timer", "yes", expected: "on or off")),
+    (".last now", .unexpectedArguments(".last", ["now"])),
     (".vars x", .unexpectedArguments(".vars", ["x"])),
     (".width 5", .invalidArgument(".width", "5", expected: widthExpectation)),
     (".width wide", .invalidArgument(".width", "wide", expected: widthExpectation)),
@@ -43,6 +55,7 @@ struct MetaCommandTests {
   }
 
   static let widthExpectation = "a number of columns of at least 20, or auto"
+  static let modeExpectation = "one of table, csv, tsv, json, jsonl, markdown, line"
 }
 
 @Suite("Shell and ScriptRunner")
@@ -61,7 +74,10 @@ struct ShellTests {
     #expect(shell.runMeta(".maxrows 0", at: location(3)) == .proceed)
     #expect(shell.settings.width == 120)
     #expect(shell.settings.maxRows == 0)
-    #expect(console.output == "width: 80 (auto)\nwidth: 120\nmaxrows: 0 (all rows)\n")
+    #expect(console.output == "width: 80 (auto)\n")
+    shell.runMeta(".width", at: location(4))
+    shell.runMeta(".maxrows", at: location(5))
+    #expect(console.output.hasSuffix("width: 120\nmaxrows: 0 (all rows)\n"))
   }
 
   @Test func unknownDotCommandIsALocatedErrorWithASuggestion() {
@@ -110,7 +126,7 @@ struct ShellTests {
   @Test func keepGoingRunsTheRestButStillFails() {
     let console = RecordingConsole()
     let status = ScriptRunner(shell: shell(console), options: ScriptOptions(keepGoing: true))
-      .run("frobnicate\n.width 100\n", file: "t.evs")
+      .run("frobnicate\n.width 100\n.width\n", file: "t.evs")
     #expect(status == 1)
     #expect(console.output == "width: 100\n")
   }
@@ -118,9 +134,9 @@ struct ShellTests {
   @Test func quitEndsAScriptWithoutRunningTheRest() {
     let console = RecordingConsole()
     let status = ScriptRunner(shell: shell(console), options: ScriptOptions(echo: true))
-      .run("## intro\n.maxrows 5\n.quit\nfrobnicate\n", file: "t.evs")
+      .run("## intro\n.maxrows 5\n.maxrows\n.quit\nfrobnicate\n", file: "t.evs")
     #expect(status == 0)
-    #expect(console.output == "evs> .maxrows 5\nmaxrows: 5\nevs> .quit\n")
+    #expect(console.output == "evs> .maxrows 5\nevs> .maxrows\nmaxrows: 5\nevs> .quit\n")
     #expect(console.error.isEmpty)
   }
 
@@ -137,5 +153,20 @@ struct ShellTests {
 
   private func location(_ line: Int) -> DSL.SourceLocation {
     DSL.SourceLocation(file: "t.evs", line: line, column: 1)
+  }
+}
+
+@Suite struct HelpMatchesTheLanguageTests {
+  /// Every verb `.help` lists must parse, so help never offers what evs cannot do.
+  @Test func everyVerbInHelpIsKnownToTheParser() {
+    let session = DSL.Session(baseDirectory: ".")
+    for line in HelpText.overview where line.hasPrefix("  ") && !line.hasPrefix("  .") {
+      let verb = line.split(separator: " ").first.map(String.init) ?? ""
+      guard !verb.isEmpty, verb != "load" else { continue }
+      let result = session.execute(
+        "x | \(verb)", at: SourceLocation(file: "t", line: 1, column: 1))
+      guard case .failure(let diagnostic) = result.outcome else { continue }
+      #expect(!diagnostic.message.hasPrefix("unknown verb"), "\(verb)")
+    }
   }
 }

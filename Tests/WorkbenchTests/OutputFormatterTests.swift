@@ -42,8 +42,9 @@ struct OutputFormatterTests {
     (["LANG": "en_US.UTF-8"], .unicode),
     (["LC_ALL": "C", "LANG": "en_US.UTF-8"], .ascii),
     (["LC_CTYPE": "C.utf8"], .unicode),
+    (["LANG": "en_US.UTF-8", "TERM": "dumb"], .ascii),
   ])
-  func terminalTablesUseBoxDrawingOnlyUnderAUTF8Locale(
+  func terminalTablesUseBoxDrawingOnlyUnderAUTF8LocaleAndNotOnADumbTerminal(
     _ environment: [String: String], _ expected: BoxCharacters
   ) {
     #expect(DisplaySettings().tableStyle(on: terminal(environment)).box == expected)
@@ -51,9 +52,20 @@ struct OutputFormatterTests {
 
   @Test func outputThatIsNotATerminalIsDrawnTheSameEverywhere() {
     let style = DisplaySettings().tableStyle(on: notATerminal)
-    #expect(style == TableStyle(width: 80, maxRows: 20, maxColumnWidth: 40, box: .unicode))
+    #expect(style == TableStyle(width: 80, maxRows: 20, maxColumnWidth: 80, box: .unicode))
     let chart = DisplaySettings().chartStyle(on: notATerminal)
     #expect(chart == RenderStyle(width: 80, charset: .braille, color: false))
+  }
+
+  @Test(arguments: [
+    (["LANG": "en_US.UTF-8"], Charset.braille),
+    (["LANG": "C"], .ascii),
+    (["LANG": "en_US.UTF-8", "TERM": "dumb"], .ascii),
+  ])
+  func autoChartsFallBackToASCIIOnATerminalThatCannotShowUnicode(
+    _ environment: [String: String], _ expected: Charset
+  ) {
+    #expect(DisplaySettings().chartStyle(on: terminal(environment)).charset == expected)
   }
 
   @Test func asciiCharsetAppliesToTablesAndCharts() {

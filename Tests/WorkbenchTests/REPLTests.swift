@@ -8,53 +8,6 @@ import Testing
     if: TestPaths.onPath("tmux") != nil, "tmux is not installed (scripts/setup installs it)"),
   .enabled(if: TestPaths.evs != nil, "the evs executable is not built"))
 struct REPLTests {
-  /// A detached tmux session running evs, with its own server whose socket lives in
-  /// the session's temporary HOME; the server and the folder go away with it.
-  final class TerminalSession {
-    let home: URL
-    let tmux: URL
-    private var socket: String { home.appendingPathComponent("tmux.sock").path }
-
-    init(evs: URL, tmux: URL) throws {
-      self.tmux = tmux
-      home = try TestPaths.temporaryFolder()
-      let command = "env HOME='\(home.path)' LANG=C.UTF-8 TERM=xterm '\(evs.path)'"
-      _ = try run(["new-session", "-d", "-x", "100", "-y", "30", command])
-    }
-
-    deinit {
-      _ = try? run(["kill-server"])
-      try? FileManager.default.removeItem(at: home)
-    }
-
-    func type(_ keys: String...) throws {
-      _ = try run(["send-keys"] + keys)
-    }
-
-    /// The screen and its scrollback.
-    func screen() throws -> String {
-      try run(["capture-pane", "-p", "-S", "-200"]).output
-    }
-
-    /// Whether `evs` is still running in the session.
-    func isRunning() throws -> Bool {
-      try run(["has-session"]).status == 0
-    }
-
-    /// Polls until `condition` holds, for at most ten seconds.
-    func wait(until condition: () throws -> Bool) rethrows -> Bool {
-      for _ in 0..<100 {
-        if try condition() { return true }
-        usleep(100_000)
-      }
-      return false
-    }
-
-    private func run(_ arguments: [String]) throws -> ProcessResult {
-      try spawnAndWait(tmux, ["-S", socket, "-f", "/dev/null", "-u"] + arguments)
-    }
-  }
-
   @Test func helpErrorsAndQuitWorkAndHistoryIsSaved() throws {
     let terminal = try TerminalSession(
       evs: try #require(TestPaths.evs), tmux: try #require(TestPaths.onPath("tmux")))
@@ -79,7 +32,7 @@ struct REPLTests {
 
     try terminal.type("half typed")
     try terminal.type("C-c")
-    try terminal.type(".width 90", "Enter")
+    try terminal.type(".width 90", "Enter", ".width", "Enter")
     #expect(try terminal.wait { try terminal.screen().contains("width: 90") })
     #expect(try terminal.isRunning())
 
@@ -92,5 +45,75 @@ struct REPLTests {
     #expect(history.contains("frobnicate"))
     #expect(history.contains(#"procs\040|\012\040\040head\0403"#))
     #expect(!history.contains("half"))
+  }
+
+  /// A few events, and a table whose self-join on its one key takes seconds.
+  static func prepare(_ folder: URL) throws {
+    try Data(ConsistencyTests.events.utf8).write(to: folder.appendingPathComponent("events.csv"))
+    let pairs = "k,v\n" + (0..<4000).map { "1,\($0)\n" }.joined()
+    try Data(pairs.utf8).write(to: folder.appendingPathComponent("pairs.csv"))
+  }
+
+  @Test func tabCompletesErrorsShowAndCtrlCCancelsALongStatement() throws {
+    let terminal = try TerminalSession(
+      evs: try #require(TestPaths.evs), tmux: try #require(TestPaths.onPath("tmux")),
+      prepare: Self.prepare)
+    let shows = { (text: String) in try terminal.wait { try terminal.screen().contains(text) } }
+    #expect(try terminal.waitForPrompt())
+
+    try terminal.typeLiterally(#"let ev = load "ev"#)
+    try terminal.type("Tab")
+    #expect(try shows(#"evs> let ev = load "events.csv""#))
+    try terminal.type("Enter")
+    #expect(try shows("ev: 4 rows"))
+
+    for (text, key) in [
+      ("ev | wh", "Tab"), ("Acc", "Tab"), (#"== "bob" | sel"#, "Tab"), ("Comm", "Tab"),
+      ("", "Enter"),
+    ] {
+      if !text.isEmpty { try terminal.typeLiterally(text) }
+      try terminal.type(key)
+    }
+    #expect(try shows(#"evs> ev | where Account == "bob" | select CommandLine"#))
+    #expect(try shows("│ reg.exe query HKLM\\Software"))
+
+    try terminal.typeLiterally(#"ev | where Acount == "bob""#)
+    try terminal.type("Enter")
+    #expect(try shows("error: unknown column 'Acount'; did you mean Account?"))
+
+    try terminal.typeLiterally(#"let pairs = load "pairs.csv""#)
+    try terminal.type("Enter")
+    #expect(try shows("pairs: 4000 rows"))
+    try terminal.typeLiterally("pairs | join pairs on k | count")
+    try terminal.type("Enter")
+    usleep(1_000_000)
+    let pressed = ContinuousClock.now
+    try terminal.type("C-c")
+    #expect(try terminal.wait(seconds: 30) { try terminal.screen().contains("cancelled;") })
+    #expect(ContinuousClock.now - pressed < .seconds(10))
+    #expect(try !terminal.screen().contains("16000000"))
+    #expect(try terminal.waitForPrompt())
+
+    try terminal.type(".vars", "Enter")
+    #expect(try shows("pairs  4000 rows × 2 columns"))
+    try terminal.typeLiterally("let few = ev | where EventID == 4688")
+    try terminal.type("Enter")
+    #expect(try shows("few: 3 rows"))
+    try terminal.typeLiterally("| sel")
+    try terminal.type("Tab")
+    try terminal.typeLiterally("Acc")
+    try terminal.type("Tab", "Enter")
+    #expect(try shows("evs> | select Account\nfew: 3 rows"))
+    try terminal.type("few", "Enter")
+    #expect(try shows("3 rows × 1 column"))
+    try terminal.type("| count", "Enter")
+    #expect(try shows("evs> | count\n┌───────┐\n│ count │\n├───────┤\n│     3 │"))
+
+    // Ctrl-C flushes keys typed after it, so Ctrl-D waits for the new prompt.
+    try terminal.typeLiterally("half typed")
+    try terminal.type("C-c")
+    #expect(try terminal.waitForPrompt())
+    try terminal.type("C-d")
+    #expect(try terminal.wait { try !terminal.isRunning() })
   }
 }

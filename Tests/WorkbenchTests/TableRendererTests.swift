@@ -86,6 +86,30 @@ enum SampleTables {
         ])
     ])
 
+  /// Process events as analysts read them: a time, short names, long paths and commands.
+  static let commandLines = Table(
+    columnNames: [
+      "TimeGenerated", "processName", "CommandLine", "ProcessId", "NewProcessName", "Account",
+    ],
+    columns: [
+      column(.timestamp, [.timestamp(time), .timestamp(time + Timestamp.nanosPerSecond)]),
+      column(.string, [.string("powershell.exe"), .string("reg.exe")]),
+      column(
+        .string,
+        [
+          .string(#"powershell.exe -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQA"#),
+          .string(#"reg.exe add HKLM\Software\Microsoft\Windows\CurrentVersion\Run /v x /f"#),
+        ]),
+      column(.int, [.int(4), .int(0x1f40)]),
+      column(
+        .string,
+        [
+          .string(#"C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe"#),
+          .string(#"C:\Windows\System32\reg.exe"#),
+        ]),
+      column(.string, [.string(#"MSTICAlertsWin1\MSTICAdmin"#), .string("NT AUTHORITY\\SYSTEM")]),
+    ])
+
   static let empty = Table(
     columnNames: ["a", "b"], columns: [column(.int, []), column(.string, [])])
 }
@@ -103,6 +127,8 @@ struct TableRendererTests {
     RenderCase("long-cell-truncated", SampleTables.longCell, TableStyle(maxColumnWidth: 30)),
     RenderCase("narrow-first-column", SampleTables.longCell, TableStyle(width: 24)),
     RenderCase("empty", SampleTables.empty),
+    RenderCase("wide-narrows-text-first", SampleTables.commandLines),
+    RenderCase("wide-narrows-text-ascii", SampleTables.commandLines, TableStyle(box: .ascii)),
   ]
 
   @Test(arguments: cases)
@@ -151,6 +177,28 @@ struct TableRendererTests {
     #expect(footer.contains("columns hidden: "))
     #expect(footer.hasSuffix("…)"))
     #expect(!lines[1].contains("TimeCreatedUtc"))
+  }
+
+  @Test func timeProcessAndCommandLineAllFitInEightyColumns() throws {
+    let table = try Table(
+      columnNames: ["TimeGenerated", "processName", "CommandLine"],
+      columns: ["TimeGenerated", "processName", "CommandLine"].map {
+        try SampleTables.commandLines.column($0)
+      })
+    let lines = TableRenderer(style: TableStyle()).render(table)
+    #expect(lines[1].contains("TimeGenerated") && lines[1].contains("CommandLine"))
+    #expect(lines.last == "2 rows × 3 columns")
+    #expect(lines[3].contains("│ powershell.exe -no…"))
+    #expect(lines.dropLast().allSatisfy { TextWidth.columns(of: $0) == 80 })
+  }
+
+  @Test func textColumnsNarrowBeforeAnyColumnIsHidden() {
+    let lines = TableRenderer(style: TableStyle(width: 100)).render(SampleTables.commandLines)
+    #expect(lines.last == "2 rows × 6 columns")
+    #expect(lines[1].contains("Account"))
+    let narrow = TableRenderer(style: TableStyle(width: 60)).render(SampleTables.commandLines)
+    #expect(narrow.last?.hasPrefix("2 rows × 6 columns (") == true)
+    #expect(narrow[3].contains("…"))
   }
 
   @Test func numbersAreRightAlignedAndNullsEmpty() {

@@ -45,12 +45,14 @@ struct PipelineChecker {
   var tables: [String: Schema] = [:]
 
   /// Checks every stage, starting from `schema`.
+  /// - Returns: the schema of the pipeline's result, or nil when it ends in a chart.
   /// - Throws: `RunError` pointing at the first name or expression at fault.
-  func check(_ stages: [Stage], from schema: Schema) throws(RunError) {
+  @discardableResult
+  func check(_ stages: [Stage], from schema: Schema) throws(RunError) -> Schema? {
     var schema = schema
     for stage in stages {
       do {
-        guard let next = try output(of: stage, from: schema) else { return }
+        guard let next = try output(of: stage, from: schema) else { return nil }
         schema = next
       } catch let error as RunError {
         throw error
@@ -60,6 +62,23 @@ struct PipelineChecker {
         throw RunError("\(error)", at: stage.span)
       }
     }
+    return schema
+  }
+
+  /// The schema after the leading stages that check, for completing names part way
+  /// through a pipeline; nil when one of them ends the table (a chart).
+  /// - Complexity: O(stages × columns).
+  func schema(after stages: [Stage], from schema: Schema) -> Schema? {
+    var schema = schema
+    for stage in stages {
+      do {
+        guard let next = try output(of: stage, from: schema) else { return nil }
+        schema = next
+      } catch {
+        return schema
+      }
+    }
+    return schema
   }
 
   /// The schema after `stage`, or nil when nothing more can be checked (a chart).
@@ -100,7 +119,9 @@ struct PipelineChecker {
       schema = try FeatureSchema.clusterOutput(columns, options, schema)
     case .join(let name, let keys, _):
       guard let right = tables[name] else {
-        throw RunError("join needs a bound table called '\(name)'", at: stage.span)
+        var error = RunError("join needs a bound table called '\(name)'", at: stage.span)
+        error.unknownName = name
+        throw error
       }
       for key in keys {
         _ = try schema.type(of: key.left)

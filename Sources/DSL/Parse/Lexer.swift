@@ -192,8 +192,11 @@ struct Lexer {
         return
       }
     }
+    let hint =
+      chars[position] == ":"
+      ? "; times and paths are quoted, as in datetime(\"2021-03-09 12:00\")" : ""
     throw ParseError(
-      "unexpected character '\(chars[position])'", offset: position, length: 1)
+      "unexpected character '\(chars[position])'\(hint)", offset: position, length: 1)
   }
 }
 

@@ -63,6 +63,9 @@ extension Parser {
     if tryEat(keyword: "in") {
       return .inList(left, try parseList(), negated: false)
     }
+    if current.isSymbol("=") {
+      throw error("'=' names a column; to compare, write '=='")
+    }
     return left
   }
 

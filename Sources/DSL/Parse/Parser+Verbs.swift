@@ -36,7 +36,7 @@ extension Parser {
       }
       advance()
       let options = try parseOptions(
-        allowed: ["path", "cmdline", "session", "sep"], verb: "features process")
+        allowed: VerbOptions.features, verb: "features process")
       for (name, entry) in options.entries {
         if case .name(let column) = entry.value, name != "sep" {
           names.append((column, entry.span))
@@ -65,7 +65,7 @@ extension Parser {
     case "cluster":
       let columns = try parseNameList("a numeric column to cluster on")
       let options = try parseOptions(
-        allowed: ["eps", "min", "normalize", "time", "keep"], verb: "cluster")
+        allowed: VerbOptions.cluster, verb: "cluster")
       if let entry = options.entries["time"], case .name(let column) = entry.value {
         names.append((column, entry.span))
       }
@@ -78,7 +78,7 @@ extension Parser {
         throw error("expected a quoted path after 'save', as in save \"out.csv\"")
       }
       advance()
-      return .save(path: path, try parseOptions(allowed: ["format"], verb: "save"))
+      return .save(path: path, try parseOptions(allowed: VerbOptions.save, verb: "save"))
     case "join": return try parseJoin()
     default:
       throw error("the verb '\(written)' is not available yet")
@@ -191,7 +191,7 @@ extension Parser {
       let right = tryEat(symbol: "=") ? try expectName("a key column of \(table)") : left
       keys.append((left, right))
     } while tryEat(symbol: ",")
-    let options = try parseOptions(allowed: ["kind"], verb: "join")
+    let options = try parseOptions(allowed: VerbOptions.join, verb: "join")
     let kindText = options["kind"]?.text ?? "inner"
     guard let kind = JoinKind(rawValue: kindText) else {
       throw ParseError(
@@ -217,12 +217,11 @@ extension Parser {
       columns.append(try expectName("a column"))
     }
     var by: String?
-    if tryEat(keyword: "by") { by = try expectName("a column to split by") }
-    let options = try parseOptions(
-      allowed: [
-        "title", "width", "charset", "bins", "label", "color", "log", "by", "bin", "top",
-        "height",
-      ], verb: "plot \(word)")
+    if current.isKeyword("by"), !peek().isSymbol("=") {
+      advance()
+      by = try expectName("a column to split by")
+    }
+    let options = try parseOptions(allowed: VerbOptions.plot, verb: "plot \(word)")
     var values: [String: Value] = [:]
     for (name, entry) in options.entries {
       switch entry.value {

@@ -122,9 +122,10 @@ struct Parser {
     let start = current
     if current.isKeyword("load"), case .string = peek().kind {
       advance()
-      guard case .string(let path) = advance().kind else { throw error("expected a path") }
-      let options = try parseOptions(allowed: ["format", "delimiter", "header"], verb: "load")
-      return .load(path: path, options: options, span: Span(start))
+      let pathToken = advance()
+      guard case .string(let path) = pathToken.kind else { throw error("expected a path") }
+      let options = try parseOptions(allowed: VerbOptions.load, verb: "load")
+      return .load(path: path, options: options, span: Span(pathToken))
     }
     if current.isKeyword("load") {
       throw error(

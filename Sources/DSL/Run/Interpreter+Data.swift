@@ -4,6 +4,18 @@ import Foundation
 /// Verbs that read, write and analyse data through the Engine's IO, features and cluster.
 extension Interpreter {
   mutating func load(_ path: String, _ options: Options, span: Span) throws(RunError) -> Table {
+    let settings = try Self.loadOptions(options)
+    do {
+      let loaded = try TableReader.read(path: resolve(path), options: settings, progress: progress)
+      notices += loaded.notices
+      return loaded.table
+    } catch {
+      throw RunError(error.description, at: span)
+    }
+  }
+
+  /// The reader's settings from `load`'s options: format, delimiter and header.
+  static func loadOptions(_ options: Options) throws(RunError) -> LoadOptions {
     var settings = LoadOptions()
     if let format = options.entries["format"] {
       guard let chosen = LoadOptions.Format(rawValue: format.value.text) else {
@@ -21,14 +33,7 @@ extension Interpreter {
       settings.delimiter = byte
     }
     settings.header = try OptionReader.boolean(options, "header", default: true)
-
-    do {
-      let loaded = try TableReader.read(path: resolve(path), options: settings, progress: progress)
-      notices += loaded.notices
-      return loaded.table
-    } catch {
-      throw RunError(error.description, at: span)
-    }
+    return settings
   }
 
   func save(_ table: Table, to path: String, _ options: Options, _ stage: Stage)
@@ -51,20 +56,27 @@ extension Interpreter {
 
   /// A path relative to the session's folder (a script's own folder), with `~` expanded.
   func resolve(_ path: String) -> String {
-    if path.hasPrefix("/") { return path }
-    if path == "~" || path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
-      return home + path.dropFirst()
-    }
-    if baseDirectory.isEmpty || baseDirectory == "." { return path }
-    return baseDirectory + "/" + path
+    FilePaths.resolve(path, in: baseDirectory)
   }
 
-  func addFeatures(to table: Table, _ options: Options, _ stage: Stage) throws(RunError) -> Table {
+  mutating func addFeatures(to table: Table, _ options: Options, _ stage: Stage)
+    throws(RunError) -> Table
+  {
+    let inputs = FeatureSchema.inputColumns(options, table.columnNames) { name in
+      guard let column = try? table.column(name) else { return false }
+      return column.nullCount < column.count
+    }
+    let path = inputs["path"] ?? "NewProcessName"
+    let commandLine = inputs["cmdline"] ?? "CommandLine"
+    let session = inputs["session"] ?? "SubjectLogonId"
+    if (path, commandLine, session) != ("NewProcessName", "CommandLine", "SubjectLogonId") {
+      notices.append(
+        "features process read path=\(path) cmdline=\(commandLine) session=\(session)")
+    }
     do {
       return try ProcessFeatures.add(
-        to: table, path: options["path"]?.text ?? "NewProcessName",
-        commandLine: options["cmdline"]?.text ?? "CommandLine",
-        session: options["session"]?.text ?? "SubjectLogonId", separator: options["sep"]?.text)
+        to: table, path: path, commandLine: commandLine, session: session,
+        separator: options["sep"]?.text)
     } catch {
       throw RunError(error, in: stage)
     }
@@ -77,7 +89,7 @@ extension Interpreter {
     settings.eps = try OptionReader.number(options, "eps", default: settings.eps)
     settings.minSamples = try OptionReader.integer(options, "min", default: settings.minSamples)
     settings.normalize = try OptionReader.boolean(options, "normalize", default: true)
-    settings.timeColumn = options["time"]?.text
+    settings.timeColumn = FeatureSchema.clusterTimeColumn(options, Schema(table))
     let keep = try OptionReader.choice(options, "keep", default: ClusterOptions.Keep.exemplars)
     settings.keep = keep
     do {

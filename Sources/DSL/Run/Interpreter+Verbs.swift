@@ -96,13 +96,15 @@ extension Interpreter {
         throw RunError("join needs a bound table called '\(name)'", at: stage.span)
       }
       do {
-        return .table(try table.joined(with: right, on: keys, kind: kind))
+        return .table(
+          try table.joined(with: right, on: keys, kind: kind, cancellation: cancellation))
       } catch {
         throw RunError(error, in: stage)
       }
 
     case .save(let path, let options):
       try save(table, to: path, options, stage)
+      notices.append("saved \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") to \(path)")
       return .table(table)
     }
   }

@@ -20,6 +20,7 @@ struct Interpreter {
     let started = clock.now
     var current = try evaluateSource(pipeline.source)
     trace.append(StageTrace(pipeline.source, rows: rows(current), since: started, clock))
+    try stopIfCancelled(at: pipeline.source.span)
     if case .table(let table) = current {
       let checker = PipelineChecker(scalars: scalarTypes, tables: tableSchemas)
       try checker.check(pipeline.stages, from: Schema(table))
@@ -29,9 +30,6 @@ struct Interpreter {
         throw RunError(
           "'\(stageName(stage))' needs a table, but the pipeline so far gives a "
             + describe(current), at: stage.span)
-      }
-      if cancellation.isCancelled {
-        throw RunError("cancelled; nothing was bound or changed", at: stage.span)
       }
       let stageStart = clock.now
       let next = pipeline.stages.dropFirst(index + 1).first
@@ -44,8 +42,16 @@ struct Interpreter {
         StageTrace(
           verb: stage.verb.name, rowsIn: table.rowCount, rowsOut: rows(current),
           seconds: elapsedSeconds(since: stageStart, clock)))
+      try stopIfCancelled(at: stage.span)
     }
     return current
+  }
+
+  /// Ends the statement when Ctrl-C asked for it while the part at `span` ran; what
+  /// that part gave may be incomplete and is dropped.
+  private func stopIfCancelled(at span: Span) throws(RunError) {
+    guard cancellation.isCancelled else { return }
+    throw RunError("cancelled; nothing was bound or changed", at: span)
   }
 
   private func rows(_ output: Output) -> Int? {
@@ -164,5 +170,14 @@ extension StageTrace {
     case .expression: verb = "expression"
     }
     self.init(verb: verb, rowsIn: nil, rowsOut: rows, seconds: elapsedSeconds(since: start, clock))
+  }
+}
+
+extension Source {
+  /// Where the source was written.
+  var span: Span {
+    switch self {
+    case .load(_, _, let span), .name(_, let span), .expression(_, let span): return span
+    }
   }
 }

@@ -23,6 +23,7 @@ public struct StatementResult: Sendable {
   /// Each stage that ran, with its rows and time, for `.timer` and `--trace`.
   public var trace: [StageTrace] = []
 
+  /// A result at `location`; `trace` starts empty.
   public init(
     location: SourceLocation, outcome: Result<Output, Diagnostic>, notices: [String] = []
   ) {
@@ -36,10 +37,14 @@ public struct StatementResult: Sendable {
 public struct StageTrace: Sendable, Equatable {
   /// The verb as written in the source, e.g. `load`, `where`, `cluster`.
   public var verb: String
+  /// Rows the stage received; `nil` for the pipeline's source.
   public var rowsIn: Int?
+  /// Rows the stage produced; `nil` when it produced a chart or a value.
   public var rowsOut: Int?
+  /// Wall-clock time the stage took.
   public var seconds: Double
 
+  /// A stage's record.
   public init(verb: String, rowsIn: Int?, rowsOut: Int?, seconds: Double) {
     self.verb = verb
     self.rowsIn = rowsIn

@@ -5,6 +5,9 @@ struct RunError: Error {
   var message: String
   var span: Span
   var notices: [String] = []
+  /// The column or bound name that does not exist, when that is what went wrong; such an
+  /// error does not depend on the values in the data, only on the names.
+  var unknownName: String?
 
   init(_ message: String, at span: Span) {
     self.message = message
@@ -14,9 +17,15 @@ struct RunError: Error {
   /// An error about a column, pointing at where that column was named when it can.
   init(_ error: CustomStringConvertible, in stage: Stage) {
     self.init(error.description, at: stage.span)
+    if case .column(.unknown(let name, let suggestions))? = error as? ExpressionError,
+      suggestions.isEmpty
+    {
+      message += "; if you meant the text, quote it: \"\(name)\""
+    }
     guard let name = Self.columnName(in: error) else { return }
     let places = stage.names.filter { $0.0 == name }.map(\.1)
     let isUnknown = error.description.hasPrefix("unknown")
+    if isUnknown { unknownName = name }
     if let place = isUnknown ? places.first : places.last { span = place }
   }
 

@@ -26,6 +26,7 @@ public final class Session {
   /// The last displayed result, `_` in the language.
   public var lastResult: Output? { bindings["_"] }
 
+  /// A new session with no bindings, resolving relative paths against `baseDirectory`.
   public init(baseDirectory: String) {
     self.baseDirectory = baseDirectory
   }
@@ -106,39 +107,20 @@ public final class Session {
   /// The declared default, or the command line's override read as the default's type.
   private func parameterValue(_ name: String, _ declared: Value) throws(RunError) -> Value {
     guard let text = parameterOverrides[name] else { return declared }
-    let span = Span(offset: 0, length: 5)
-    switch declared {
-    case .int:
-      guard let v = Int64(text) else {
-        throw RunError("--param \(name)=\(text): expected a whole number", at: span)
-      }
-      return .int(v)
-    case .float:
-      guard let v = Double(text) else {
-        throw RunError("--param \(name)=\(text): expected a number", at: span)
-      }
-      return .float(v)
-    case .bool:
-      guard let v = Bool(text.lowercased()) else {
-        throw RunError("--param \(name)=\(text): expected true or false", at: span)
-      }
-      return .bool(v)
-    default:
-      return .string(text)
+    let parameter = DeclaredParameter(
+      name: name, defaultValue: declared, location: SourceLocation(file: "", line: 0, column: 0))
+    guard let value = parameter.value(from: text) else {
+      throw RunError(
+        "--param \(name)=\(text): expected \(parameter.expectation)", at: Span(offset: 0, length: 5)
+      )
     }
+    return value
   }
 
   private func failure(
     _ message: String, _ span: Span, _ source: String, _ location: SourceLocation
   ) -> StatementResult {
-    let place = SourcePosition(text: source, offset: span.offset)
-    let diagnostic = Diagnostic(
-      message: message,
-      location: SourceLocation(
-        file: location.file, line: location.line + place.line,
-        column: (place.line == 0 ? location.column - 1 : 0) + place.column),
-      length: min(span.length, max(1, place.lineText.count - place.column + 1)),
-      sourceLine: place.lineText)
+    let diagnostic = Diagnostic(message, at: span, in: source, startingAt: location)
     return StatementResult(location: location, outcome: .failure(diagnostic))
   }
 }
@@ -161,5 +143,20 @@ struct SourcePosition {
       }
       remaining -= lineText.count + 1
     }
+  }
+}
+
+extension Diagnostic {
+  /// An error at `span` of a statement whose text is `source` and which starts at
+  /// `location`: the line and column inside the script, and that line for the caret.
+  init(_ message: String, at span: Span, in source: String, startingAt location: SourceLocation) {
+    let place = SourcePosition(text: source, offset: span.offset)
+    self.init(
+      message: message,
+      location: SourceLocation(
+        file: location.file, line: location.line + place.line,
+        column: (place.line == 0 ? location.column - 1 : 0) + place.column),
+      length: min(span.length, max(1, place.lineText.count - place.column + 1)),
+      sourceLine: place.lineText)
   }
 }

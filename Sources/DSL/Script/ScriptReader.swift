@@ -33,6 +33,21 @@ public enum ScriptItem: Sendable, Equatable {
   }
 }
 
+/// An item of a script with the lines it takes, so that its `#>` block can be rewritten.
+public struct ScriptEntry: Sendable, Equatable {
+  public var item: ScriptItem
+  /// The item's last line (1-based): its first line, or its last continuation line.
+  public var lastLine: Int
+  /// The lines of its `#>` block, which directly follow `lastLine`; empty when it has none.
+  public var expectedLines: Range<Int>
+
+  public init(item: ScriptItem, lastLine: Int, expectedLines: Range<Int>) {
+    self.item = item
+    self.lastLine = lastLine
+    self.expectedLines = expectedLines
+  }
+}
+
 /// Splits the text of a `.evs` script into statements, meta commands and narration.
 ///
 /// Line by line, after leading spaces and tabs:
@@ -59,12 +74,18 @@ public enum ScriptReader {
   ///   - file: the name locations carry, such as `hunt.evs` or `<stdin>`.
   /// - Complexity: O(n) in the length of `text`.
   public static func items(in text: String, file: String) -> [ScriptItem] {
+    entries(in: text, file: file).map(\.item)
+  }
+
+  /// The items of `text` with the lines each takes, in script order.
+  /// - Complexity: O(n) in the length of `text`.
+  public static func entries(in text: String, file: String) -> [ScriptEntry] {
     var reader = Reader(file: file)
     for (index, line) in lines(of: text).enumerated() {
       reader.take(line, number: index + 1)
     }
     reader.flush()
-    return reader.items
+    return reader.entries
   }
 
   /// Whether a statement whose text so far is `text` asks for another line: its last
@@ -89,7 +110,7 @@ public enum ScriptReader {
   }
 
   /// The line up to a `#` that is outside double quotes and backticks.
-  static func withoutTrailingComment(_ line: Substring) -> Substring {
+  public static func withoutTrailingComment(_ line: Substring) -> Substring {
     var quote: Character?
     var escaped = false
     for index in line.indices {
@@ -122,7 +143,21 @@ extension ScriptReader {
       var kind: Kind
       var lines: [Substring]
       var location: SourceLocation
+      var lastLine: Int
       var expected: [String] = []
+      var expectedLines: Range<Int>
+
+      init(kind: Kind, lines: [Substring], location: SourceLocation) {
+        self.kind = kind
+        self.lines = lines
+        self.location = location
+        lastLine = location.line
+        expectedLines = (lastLine + 1)..<(lastLine + 1)
+      }
+
+      var entry: ScriptEntry {
+        ScriptEntry(item: item, lastLine: lastLine, expectedLines: expectedLines)
+      }
 
       var item: ScriptItem {
         let text = lines.joined(separator: "\n")
@@ -135,7 +170,7 @@ extension ScriptReader {
     }
 
     let file: String
-    private(set) var items: [ScriptItem] = []
+    private(set) var entries: [ScriptEntry] = []
     /// The item being gathered; it is complete once a line of another kind arrives.
     private var draft: Draft?
     /// Whether the statement being gathered may still take continuation lines.
@@ -156,7 +191,12 @@ extension ScriptReader {
         takeNarration(Self.strip(prefix: 2, of: body), at: location)
       } else if body.hasPrefix("#>") {
         statementOpen = false
-        if draftIsAdjacent { draft?.expected.append(String(Self.strip(prefix: 2, of: body))) }
+        if draftIsAdjacent {
+          draft?.expected.append(String(Self.strip(prefix: 2, of: body)))
+          if let lower = draft?.expectedLines.lowerBound {
+            draft?.expectedLines = lower..<(number + 1)
+          }
+        }
       } else if body.isEmpty {
         statementOpen = false
         draftIsAdjacent = false
@@ -164,6 +204,8 @@ extension ScriptReader {
         draftIsAdjacent = false
       } else if statementOpen && (startsWithPipe(body) || endsWithPipe) {
         draft?.lines.append(line)
+        draft?.lastLine = number
+        draft?.expectedLines = (number + 1)..<(number + 1)
         draftIsAdjacent = true
       } else if body.hasPrefix(".") {
         start(Draft(kind: .meta, lines: [body], location: location))
@@ -174,7 +216,7 @@ extension ScriptReader {
     }
 
     mutating func flush() {
-      if let draft { items.append(draft.item) }
+      if let draft { entries.append(draft.entry) }
       draft = nil
     }
 
@@ -193,6 +235,7 @@ extension ScriptReader {
     private mutating func takeNarration(_ text: Substring, at location: SourceLocation) {
       if draft?.kind == .narration && !statementOpen && draftIsAdjacent {
         draft?.lines.append(text)
+        draft?.lastLine = location.line
       } else {
         start(Draft(kind: .narration, lines: [text], location: location))
       }

@@ -4,6 +4,7 @@ public struct ExpressionEvaluator {
   private let schema: [String: ColumnType?]
   private var regexes = RegexCache()
 
+  /// An evaluator over the rows and columns of `table`.
   public init(table: Table) {
     self.table = table
     var schema: [String: ColumnType?] = [:]

@@ -37,7 +37,7 @@ public enum FunctionLibrary {
     var all: [String: FunctionDefinition] = [:]
     for definition in stringFunctions + numericFunctions + nullFunctions + timeFunctions
       + featureFunctions
-      + conversionFunctions
+      + conversionFunctions + fieldFunctions
     {
       all[definition.name] = definition
     }

@@ -22,7 +22,8 @@ public enum ProcessFeatures {
   /// - `commandlineLen`: Unicode scalars (Python's `len`).
   /// - `commandlineTokensFull`, `commandlineTokensHash`: the count, and the CRC-32 of
   ///   the concatenation, of the characters in `DelimiterSet.msticpy`.
-  /// - `isSystemSession`: the session is the string `0x3e7` or `-1`, or the number -1.
+  /// - `isSystemSession`: the session is the string `0x3e7` or `-1`, or the number -1
+  ///   or 999 (0x3e7).
   ///
   /// Null paths and command lines count as empty strings; a null session is not a
   /// system session. The features are never null.
@@ -187,7 +188,8 @@ extension ProcessFeatures {
     ]
   }
 
-  /// True where the session id is `0x3e7` or `-1` (as text), or the number -1.
+  /// True where the session id is `0x3e7` or `-1` (as text), or the number -1 or 999
+  /// (0x3e7 as exports such as Defender's write it, a number).
   private static func systemSessionColumn(_ sessions: Column) -> Column {
     let flags: [Bool]
     switch sessions.values {
@@ -197,9 +199,9 @@ extension ProcessFeatures {
         storage.withBytes(row) { bytes in marks.contains { $0.elementsEqual(bytes) } }
       }
     case .int(let values):
-      flags = values.map { $0 == -1 }
+      flags = values.map { $0 == -1 || $0 == 0x3e7 }
     case .float(let values):
-      flags = values.map { $0 == -1 }
+      flags = values.map { $0 == -1 || $0 == 0x3e7 }
     case .bool, .timestamp:
       flags = Array(repeating: false, count: sessions.count)
     }

@@ -2,7 +2,8 @@
 ///
 /// A field is quoted when it holds the delimiter, a quote or a line break; quotes inside
 /// are doubled. Nulls are empty fields (in a one-column table `""`, so that the row is not
-/// read back as a blank line). Values are written as `ValueFormatter.plain` shows them.
+/// read back as a blank line). Values are written as `ValueFormatter.plain` shows them,
+/// timestamps with one number of fraction digits per column.
 struct CSVEncoder {
   private static let quote = UInt8(ascii: "\"")
 
@@ -23,10 +24,12 @@ struct CSVEncoder {
     }
     output.append(UInt8(ascii: "\n"))
 
+    let digits = table.columns.map(Self.fractionDigits)
     for row in 0..<table.rowCount {
       for (index, column) in table.columns.enumerated() {
         if index > 0 { output.append(delimiter) }
-        appendCell(column, row: row, alone: table.columnCount == 1, to: &output)
+        appendCell(
+          column, row: row, alone: table.columnCount == 1, digits: digits[index], to: &output)
       }
       output.append(UInt8(ascii: "\n"))
       if output.count >= blockSize {
@@ -37,7 +40,16 @@ struct CSVEncoder {
     if !output.isEmpty { try sink(output) }
   }
 
-  private func appendCell(_ column: Column, row: Int, alone: Bool, to output: inout [UInt8]) {
+  /// The fraction digits every value of a timestamp column is written with.
+  private static func fractionDigits(_ column: Column) -> Int {
+    guard case .timestamp(let values) = column.values else { return 0 }
+    return values.indices.lazy.filter { !column.isNull($0) }
+      .map { Timestamp.fractionDigits(values[$0]) }.max() ?? 0
+  }
+
+  private func appendCell(
+    _ column: Column, row: Int, alone: Bool, digits: Int, to output: inout [UInt8]
+  ) {
     if column.isNull(row) {
       if alone { output.append(contentsOf: [Self.quote, Self.quote]) }
       return
@@ -51,6 +63,9 @@ struct CSVEncoder {
       }
     case .int(let values):
       appendInteger(values[row], to: &output)
+    case .timestamp(let values):
+      var text = Timestamp.format(values[row], fractionDigits: digits)
+      text.withUTF8 { appendField($0, to: &output) }
     default:
       var text = ValueFormatter.plain(column[row])
       text.withUTF8 { appendField($0, to: &output) }

@@ -28,24 +28,9 @@ final class CSVInput {
   /// The file at `path`, opened for reading.
   /// - Throws: `LoadError.fileNotFound`, or `.unreadable` for folders and read errors.
   init(path: String) throws(LoadError) {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      let code = errno
-      if code == ENOENT || code == ENOTDIR { throw .fileNotFound(path: path) }
-      throw .unreadable(path: path, reason: SystemError.reason(code))
-    }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      let code = errno
-      close(descriptor)
-      throw .unreadable(path: path, reason: SystemError.reason(code))
-    }
-    if status.st_mode & S_IFMT == S_IFDIR {
-      close(descriptor)
-      throw .unreadable(path: path, reason: "it is a folder")
-    }
+    let (descriptor, size) = try FileContents.openForReading(path)
     source = .file(descriptor: descriptor, path: path)
-    count = max(Int(status.st_size), 0)
+    count = size
   }
 
   deinit {

@@ -51,8 +51,6 @@ struct CSVScanner {
     let expectedRows = (limit - start) / (columns * 8 + 8)
     var chunk = CSVChunk(
       base: start, end: start, spans: SpanTable(columnCount: columns, expectedRows: expectedRows))
-    let record = UnsafeMutablePointer<FieldSpan>.allocate(capacity: max(columns, 1))
-    defer { record.deallocate() }
     var position = start
 
     while position < limit {
@@ -61,7 +59,8 @@ struct CSVScanner {
         chunk.blankLines += 1
         continue
       }
-      switch scanRecord(at: position, chunkBase: start, into: record, capacity: columns) {
+      var row = chunk.spans.nextRow()
+      switch scanRecord(at: position, chunkBase: start, into: &row) {
       case .unterminatedQuote(let offset):
         chunk.failure = .unterminatedQuote(offset: offset)
       case .complete(_, let fields) where fields != columns:
@@ -69,7 +68,7 @@ struct CSVScanner {
       case .complete(let next, _) where next - start > maximumChunkExtent:
         chunk.failure = .recordTooLarge(offset: position)
       case .complete(let next, _):
-        chunk.spans.append(UnsafeBufferPointer(start: record, count: columns))
+        chunk.spans.commitRow()
         position = next
         continue
       }
@@ -79,29 +78,11 @@ struct CSVScanner {
     return chunk
   }
 
-  /// Scans one record at `start`, appending a span per field.
-  func scanRecord(at start: Int, chunkBase: Int, into spans: inout [FieldSpan]) -> RecordEnd {
-    var capacity = 64
-    while true {
-      let scratch = UnsafeMutablePointer<FieldSpan>.allocate(capacity: capacity)
-      defer { scratch.deallocate() }
-      let end = scanRecord(at: start, chunkBase: chunkBase, into: scratch, capacity: capacity)
-      guard case .complete(_, let fields) = end, fields > capacity else {
-        if case .complete(_, let fields) = end {
-          spans.append(contentsOf: UnsafeBufferPointer(start: scratch, count: fields))
-        }
-        return end
-      }
-      capacity = fields
-    }
-  }
-
-  /// Scans one record at `start`, storing the spans of its first `capacity` fields in
-  /// `spans`; the fields beyond are counted only.
+  /// Scans one record at `start`, giving `sink` a span per field.
   @inline(__always)
-  func scanRecord(
-    at start: Int, chunkBase: Int, into spans: UnsafeMutablePointer<FieldSpan>, capacity: Int
-  ) -> RecordEnd {
+  func scanRecord<Sink: FieldSink>(at start: Int, chunkBase: Int, into sink: inout Sink)
+    -> RecordEnd
+  {
     let count = bytes.count
     var position = start
     var fields = 0
@@ -122,10 +103,9 @@ struct CSVScanner {
       if endsRecord, fieldEnd > fieldStart, base[fieldEnd - 1] == Self.carriageReturn {
         fieldEnd -= 1
       }
-      if fields < capacity {
-        spans[fields] = FieldSpan(
-          start: fieldStart - chunkBase, end: fieldEnd - chunkBase, quoted: quoted)
-      }
+      sink.take(
+        FieldSpan(start: fieldStart - chunkBase, end: fieldEnd - chunkBase, quoted: quoted),
+        at: fields)
       fields += 1
 
       if endsRecord {

@@ -71,7 +71,7 @@ struct CSVSegment {
     if !atEnd, end >= bytes.count { return .needsMoreBytes }
 
     let consumed = UnsafeBufferPointer(rebasing: bytes[0..<end])
-    if validatesUTF8, UTF8Repair.firstInvalidOffset(consumed) != nil { return .invalidUTF8 }
+    if validatesUTF8, !UTF8Repair.isValid(consumed) { return .invalidUTF8 }
     var result = CSVSegmentResult(chunks, length: end, candidates: candidates, bytes: bytes)
     result.speculationFailed = speculationFailed
     return .read(result)

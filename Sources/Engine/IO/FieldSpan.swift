@@ -20,6 +20,18 @@ struct FieldSpan: Sendable {
 /// quote flag, so offsets stay below 2^31.
 let maximumChunkExtent = Int(Int32.max)
 
+/// Receives the fields of one record as the scanner finds them.
+protocol FieldSink {
+  /// Takes the span of the field at `index` (counted from 0) in the record.
+  mutating func take(_ span: FieldSpan, at index: Int)
+}
+
+extension Array: FieldSink where Element == FieldSpan {
+  mutating func take(_ span: FieldSpan, at index: Int) {
+    append(span)
+  }
+}
+
 /// The field spans of a chunk's records, stored column by column so that building one
 /// column reads contiguous memory.
 ///
@@ -29,26 +41,59 @@ final class SpanTable: @unchecked Sendable {
   let columnCount: Int
   private(set) var rowCount = 0
   private var capacity: Int
-  private var columns: [UnsafeMutablePointer<FieldSpan>]
+  /// One buffer of `capacity` spans per column.
+  private let columns: UnsafeMutablePointer<UnsafeMutablePointer<FieldSpan>>
+
+  /// Writes the fields of the record being scanned into the row after the last.
+  struct RowWriter: FieldSink {
+    fileprivate let columns: UnsafeMutablePointer<UnsafeMutablePointer<FieldSpan>>
+    fileprivate let columnCount: Int
+    fileprivate let row: Int
+
+    /// Stores the span; fields beyond the table's columns are dropped (such a record is
+    /// ragged and never committed).
+    @inline(__always)
+    mutating func take(_ span: FieldSpan, at index: Int) {
+      if index < columnCount { columns[index][row] = span }
+    }
+  }
 
   /// An empty table with room for `rows` records before it grows.
   init(columnCount: Int, expectedRows rows: Int) {
     self.columnCount = columnCount
     capacity = max(rows, 16)
-    columns = (0..<columnCount).map { _ in .allocate(capacity: max(rows, 16)) }
+    columns = .allocate(capacity: max(columnCount, 1))
+    for index in 0..<columnCount {
+      (columns + index).initialize(to: .allocate(capacity: capacity))
+    }
+  }
+
+  /// A table that takes over `buffers`, one per column, each with room for `capacity`
+  /// spans of which the first `rows` are written; the table deallocates them.
+  init(adopting buffers: [UnsafeMutablePointer<FieldSpan>], rows: Int, capacity: Int) {
+    columnCount = buffers.count
+    self.capacity = max(capacity, rows)
+    rowCount = rows
+    columns = .allocate(capacity: max(buffers.count, 1))
+    columns.initialize(from: buffers, count: buffers.count)
   }
 
   deinit {
-    for column in columns { column.deallocate() }
+    for index in 0..<columnCount { columns[index].deallocate() }
+    columns.deallocate()
   }
 
-  /// Adds one record; `record` holds exactly `columnCount` spans.
+  /// A writer for the next row; its fields count only after `commitRow()`.
   @inline(__always)
-  func append(_ record: UnsafeBufferPointer<FieldSpan>) {
+  func nextRow() -> RowWriter {
     if rowCount == capacity { grow() }
-    for index in 0..<columnCount {
-      (columns[index] + rowCount).initialize(to: record[index])
-    }
+    return RowWriter(columns: columns, columnCount: columnCount, row: rowCount)
+  }
+
+  /// Keeps the row written through the last `nextRow()` writer, whose fields must all
+  /// have been given.
+  @inline(__always)
+  func commitRow() {
     rowCount += 1
   }
 
@@ -61,11 +106,12 @@ final class SpanTable: @unchecked Sendable {
 
   private func grow() {
     let newCapacity = capacity * 2
-    columns = columns.map { old in
+    for index in 0..<columnCount {
+      let old = columns[index]
       let new = UnsafeMutablePointer<FieldSpan>.allocate(capacity: newCapacity)
       new.moveInitialize(from: old, count: rowCount)
       old.deallocate()
-      return new
+      columns[index] = new
     }
     capacity = newCapacity
   }

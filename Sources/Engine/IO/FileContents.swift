@@ -9,26 +9,14 @@ enum FileContents {
   /// - Throws: `LoadError.fileNotFound` or `LoadError.unreadable`.
   /// - Complexity: O(file size)
   static func read(_ path: String) throws(LoadError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      let code = errno
-      if code == ENOENT || code == ENOTDIR { throw .fileNotFound(path: path) }
-      throw .unreadable(path: path, reason: SystemError.reason(code))
-    }
+    let (descriptor, size) = try openForReading(path)
     defer { close(descriptor) }
 
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      throw .unreadable(path: path, reason: SystemError.reason(errno))
-    }
-    if status.st_mode & S_IFMT == S_IFDIR {
-      throw .unreadable(path: path, reason: "it is a folder")
-    }
-
     // One byte more than `fstat` promised tells a file that grew from one that ended.
-    let expected = max(Int(status.st_size), 0)
+    let expected = size
     var failure: Int32 = 0
     var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+      MemoryAdvice.preferHugePages(UnsafeMutableRawBufferPointer(buffer))
       count = readPieces(descriptor, into: buffer, error: &failure)
     }
     var block = [UInt8](repeating: 0, count: bytes.count > expected ? 1 << 20 : 0)
@@ -91,5 +79,31 @@ enum FileContents {
       total += result
     }
     return total
+  }
+}
+
+extension FileContents {
+  /// Opens a regular file for reading; the caller closes the descriptor.
+  /// - Returns: the descriptor and the size the file had when it was opened.
+  /// - Throws: `LoadError.fileNotFound`, or `.unreadable` for a folder or a refusal.
+  static func openForReading(_ path: String) throws(LoadError) -> (descriptor: Int32, size: Int) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      let code = errno
+      if code == ENOENT || code == ENOTDIR { throw .fileNotFound(path: path) }
+      throw .unreadable(path: path, reason: SystemError.reason(code))
+    }
+
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      let reason = SystemError.reason(errno)
+      close(descriptor)
+      throw .unreadable(path: path, reason: reason)
+    }
+    if status.st_mode & S_IFMT == S_IFDIR {
+      close(descriptor)
+      throw .unreadable(path: path, reason: "it is a folder")
+    }
+    return (descriptor, max(Int(status.st_size), 0))
   }
 }

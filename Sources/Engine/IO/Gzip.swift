@@ -24,7 +24,7 @@ enum Gzip {
     else { throw Failure(reason: "zlib could not start") }
     defer { inflateEnd(&stream) }
 
-    var output = [UInt8](repeating: 0, count: max(input.count * 4, 1 << 16))
+    var output = Self.buffer(count: max(input.count * 4, statedSize(of: input) + 1, 1 << 16))
     var produced = 0
     var consumed = 0
     var status = Z_OK
@@ -37,7 +37,7 @@ enum Gzip {
           consumed += step
         }
         if produced == output.count {
-          output.append(contentsOf: repeatElement(0, count: output.count))
+          output = Self.buffer(count: output.count * 2, copying: output)
         }
         status = inflate(into: &output, at: &produced, stream: &stream)
         if status == Z_STREAM_END, stream.avail_in > 0 || consumed < source.count {
@@ -50,6 +50,29 @@ enum Gzip {
     }
     output.removeSubrange(produced...)
     return output
+  }
+
+  /// The most a deflate stream can expand its input by.
+  private static let maximumRatio = 1032
+
+  /// The uncompressed size the gzip trailer states (modulo 4 GiB, of the last member
+  /// only), bounded by what the input could expand to; a hint for the first buffer.
+  private static func statedSize(of input: [UInt8]) -> Int {
+    guard input.count >= 18 else { return 0 }
+    let stated = input[(input.count - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) }
+    return min(stated, input.count * maximumRatio)
+  }
+
+  /// A buffer of `count` bytes that starts with those of `old` (the rest is not
+  /// cleared: inflate writes it before anything reads it).
+  private static func buffer(count: Int, copying old: [UInt8] = []) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: count) { target, initialized in
+      old.withUnsafeBufferPointer { source in
+        guard let from = source.baseAddress, let to = target.baseAddress else { return }
+        to.update(from: from, count: source.count)
+      }
+      initialized = count
+    }
   }
 
   /// Inflates into `output` from `produced` on, as far as the room there allows.

@@ -1,13 +1,14 @@
 /// Why a file could not be loaded. Nothing is returned when one of these is thrown.
 ///
 /// Line numbers are physical lines counted from 1 (the header is line 1), so they match
-/// what an editor shows even when quoted fields span several lines.
+/// what an editor shows even when quoted fields span several lines; columns count
+/// characters from 1.
 public enum LoadError: Error, Equatable, Sendable {
   /// Nothing exists at `path`.
   case fileNotFound(path: String)
   /// The path exists but cannot be read (a folder, no permission, an I/O error).
   case unreadable(path: String, reason: String)
-  /// The file holds no bytes (or only blank lines), so there is not even a header.
+  /// The file holds no bytes (or only blank lines): no header, no records.
   case emptyFile(path: String)
   /// A quoted field opened on `line` is never closed before the end of the file.
   case unterminatedQuote(path: String, line: Int)
@@ -21,6 +22,16 @@ public enum LoadError: Error, Equatable, Sendable {
   case unusableDelimiter(path: String, delimiter: UInt8)
   /// The record starting on `line` is larger than the reader can hold (2 GiB).
   case recordTooLarge(path: String, line: Int)
+  /// The JSON text at `line`, `column` is not what the grammar allows: the reader
+  /// `expected` something (a phrase such as "':' after the key") and `found` another
+  /// (such as "'x'" or "the end of the line").
+  case malformedJSON(path: String, line: Int, column: Int, expected: String, found: String)
+  /// The JSON record starting on `line` is a value of another kind (`found`, such as
+  /// "an array"), where every record must be an object.
+  case notAnObject(path: String, line: Int, found: String)
+  /// The JSON key on `line` is one more than `limit` distinct keys, each of which would be a
+  /// column.
+  case tooManyKeys(path: String, line: Int, limit: Int)
 }
 
 extension LoadError: CustomStringConvertible {
@@ -33,7 +44,7 @@ extension LoadError: CustomStringConvertible {
     case .unreadable(let path, let reason):
       return "\(path): cannot be read (\(reason)); check that it is a file you may read"
     case .emptyFile(let path):
-      return "\(path): the file is empty; a header line naming the columns is needed"
+      return "\(path): the file is empty; there are no rows or column names to read"
     case .unterminatedQuote(let path, let line):
       return "\(path):\(line): a quoted field starts here and is never closed; add the "
         + "closing \" (a quote inside a quoted field is written twice: \"\")"
@@ -44,7 +55,8 @@ extension LoadError: CustomStringConvertible {
       return "\(path): the gzip data is damaged (\(reason)); check that the file was "
         + "copied completely"
     case .unsupportedFormat(let path, let format):
-      return "\(path): \(format) files cannot be loaded yet; use format=csv or format=tsv"
+      return "\(path): \(format) files cannot be loaded; export the events as CSV or JSON "
+        + "lines, or name the format with format=csv|tsv|jsonl|json"
     case .unusableDelimiter(let path, let delimiter):
       let shown = String(reflecting: Character(Unicode.Scalar(delimiter)))
       return "\(path): \(shown) cannot separate fields, since CSV uses it for quoting and "
@@ -52,6 +64,14 @@ extension LoadError: CustomStringConvertible {
     case .recordTooLarge(let path, let line):
       return "\(path):\(line): this record is larger than 2 GiB; check for a quote that is "
         + "never closed"
+    case .malformedJSON(let path, let line, let column, let expected, let found):
+      return "\(path):\(line):\(column): malformed JSON: expected \(expected), found \(found)"
+    case .notAnObject(let path, let line, let found):
+      return "\(path):\(line): each record must be a JSON object like {\"key\": value}, but "
+        + "this one is \(found)"
+    case .tooManyKeys(let path, let line, let limit):
+      return "\(path):\(line): more than \(limit) different keys; every key becomes a column, "
+        + "so records keyed by values (such as IDs) cannot be loaded as a table"
     }
   }
 }

@@ -1,7 +1,10 @@
-/// Reads delimited text files (CSV, TSV, gzip-compressed or not) into tables.
+/// Reads delimited text files (CSV, TSV) and JSON (JSON lines, arrays of objects),
+/// gzip-compressed or not, into tables.
 ///
-/// Reading follows RFC 4180 (see `CSVScanner` for the exact rules) and then gives each
-/// column the narrowest type that holds all its values (see `ColumnDecoder`):
+/// JSON is read as `JSONParser` describes: one row per object, one column per key (nested
+/// objects one level deep as `outer.inner`), values typed as below. Delimited text
+/// follows RFC 4180 (see `CSVScanner` for the exact rules). Each column then gets the
+/// narrowest type that holds all its values (see `ColumnDecoder`):
 ///
 /// - a UTF-8 byte order mark is dropped; invalid UTF-8 is replaced by U+FFFD, with a
 ///   notice counting the replacements;
@@ -17,7 +20,8 @@ public enum TableReader {
   /// The table in the file at `path`.
   /// - Parameters:
   ///   - path: The file to read; gzip data (`.gz`) is recognised by its content.
-  ///   - options: Format, delimiter and header; by default taken from the extension.
+  ///   - options: Format, delimiter and header; by default the format is taken from the
+  ///     extension (CSV when it says nothing).
   ///   - progress: Told how much of the file has been read, now and then.
   /// - Returns: The table and the notices about repairs made while reading.
   /// - Throws: `LoadError` naming the file, and the line where the text is malformed.
@@ -36,18 +40,16 @@ public enum TableReader {
   ) throws(LoadError) -> LoadedTable {
     try checkFormat(of: path, options: options)
     let input = try CSVInput(path: path)
+    if options.resolvedFormat(for: path).isJSON {
+      return try read(
+        bytes: try decompressed(input.allBytes(), path: path), name: path, options: options,
+        progress: progress, segmentLength: segmentLength)
+    }
     let magic = try input.withBytes(0..<min(2, input.count)) { Array($0) }
     if Gzip.isCompressed(magic) {
-      let compressed = try input.allBytes()
-      let bytes: [UInt8]
-      do {
-        bytes = try Gzip.decompress(compressed)
-      } catch {
-        throw .corruptCompression(path: path, reason: error.reason)
-      }
       return try read(
-        bytes: bytes, name: path, options: options, progress: progress,
-        segmentLength: segmentLength)
+        bytes: try decompressed(input.allBytes(), path: path), name: path, options: options,
+        progress: progress, segmentLength: segmentLength)
     }
 
     do throws(CSVParser.Interruption) {
@@ -90,13 +92,18 @@ public enum TableReader {
     let replacements = UTF8Repair.repair(&bytes)
 
     var loaded: LoadedTable
-    do throws(CSVParser.Interruption) {
-      loaded = try parser(for: name, options, progress, segmentLength)
-        .parse(CSVInput(bytes: bytes))
-    } catch {
-      switch error {
-      case .load(let error): throw error
-      case .invalidUTF8: throw .unreadable(path: name, reason: "invalid UTF-8 remained")
+    if options.resolvedFormat(for: name).isJSON {
+      loaded = try readJSON(bytes, name: name)
+      progress?.report(WorkProgress(task: "load", fraction: 1, rows: loaded.table.rowCount))
+    } else {
+      do throws(CSVParser.Interruption) {
+        loaded = try parser(for: name, options, progress, segmentLength)
+          .parse(CSVInput(bytes: bytes))
+      } catch {
+        switch error {
+        case .load(let error): throw error
+        case .invalidUTF8: throw .unreadable(path: name, reason: "invalid UTF-8 remained")
+        }
       }
     }
     if replacements > 0 {
@@ -105,6 +112,26 @@ public enum TableReader {
         "replaced \(replacements) invalid UTF-8 \(sequences) with U+FFFD (\u{FFFD})", at: 0)
     }
     return loaded
+  }
+
+  /// `bytes` decompressed when they are gzip data, or as they are.
+  /// - Throws: `LoadError.corruptCompression` naming `path`.
+  private static func decompressed(_ bytes: [UInt8], path: String) throws(LoadError) -> [UInt8] {
+    guard Gzip.isCompressed(bytes) else { return bytes }
+    do {
+      return try Gzip.decompress(bytes)
+    } catch {
+      throw .corruptCompression(path: path, reason: error.reason)
+    }
+  }
+
+  /// The table in the JSON `bytes` (valid UTF-8), a byte order mark dropped.
+  private static func readJSON(_ bytes: [UInt8], name: String) throws(LoadError) -> LoadedTable {
+    try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in
+      let hasMark = buffer.starts(with: [0xEF, 0xBB, 0xBF])
+      let text = hasMark ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer
+      return try JSONParser(name: name).parse(text)
+    }
   }
 
   private static func parser(
@@ -118,17 +145,22 @@ public enum TableReader {
     return parser
   }
 
-  /// Refuses delimiters that cannot work and formats that are not read yet.
+  /// Binary formats that analysts export events in but that are not text; reading them
+  /// as CSV would only give nonsense.
+  private static let unreadableExtensions = ["evtx", "xlsx", "xls", "parquet"]
+
+  /// Refuses delimiters that cannot work and formats that cannot be read.
   private static func checkFormat(of path: String, options: LoadOptions) throws(LoadError) {
     let delimiter = options.resolvedDelimiter(for: path)
-    if [UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(delimiter) {
+    let reserved = [UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+    if !options.resolvedFormat(for: path).isJSON, reserved.contains(delimiter) {
       throw .unusableDelimiter(path: path, delimiter: delimiter)
     }
     guard options.format == nil else { return }
 
     var name = Substring(path.lowercased())
     if name.hasSuffix(".gz") { name = name.dropLast(3) }
-    for format in ["jsonl", "ndjson", "json"] where name.hasSuffix("." + format) {
+    for format in unreadableExtensions where name.hasSuffix("." + format) {
       throw .unsupportedFormat(path: path, format: format)
     }
   }

@@ -19,36 +19,35 @@ enum TypedColumnsDecoder {
   static func decode(
     _ chunk: CSVChunk, columns: [Int], in bytes: UnsafeBufferPointer<UInt8>
   ) -> [TypedValues?] {
-    var values = columns.map { _ in TypedValues(rows: chunk.rowCount) }
-    var isText = Array(repeating: false, count: columns.count)
-    guard let input = bytes.baseAddress else { return values }
+    columns.map { column in
+      decodePart(chunk.spans.column(column), base: chunk.base, rows: chunk.rowCount, bytes)
+    }
+  }
 
-    let spanColumns = columns.map { chunk.spans.column($0) }
-    var remaining = Array(columns.indices)
-    for row in 0..<chunk.rowCount {
-      var lostOne = false
-      for column in remaining {
-        let span = spanColumns[column][row]
-        let start = chunk.base + Int(span.start)
-        let end = chunk.base + Int(span.end)
-        let text =
-          end == start
-          ? UnsafeBufferPointer(start: input, count: 0)
-          : FieldText.valueBytes(input, start: start, end: end, quoted: span.isQuoted)
-        if let text, text.isEmpty {
-          values[column].appendNull()
-        } else if let text, values[column].append(text) {
-          continue
-        } else {
-          isText[column] = true
-          lostOne = true
-        }
+  /// The typed values of one column's part in a chunk, or `nil` as soon as a value is
+  /// text. Columns are typed one after another: each reads its spans in order, and a text
+  /// column usually stops at its first value.
+  private static func decodePart(
+    _ spans: UnsafeBufferPointer<FieldSpan>, base: Int, rows: Int,
+    _ bytes: UnsafeBufferPointer<UInt8>
+  ) -> TypedValues? {
+    var values = TypedValues(rows: rows)
+    guard let input = bytes.baseAddress else { return values }
+    for span in spans {
+      guard span.end > span.start else {
+        values.appendNull()
+        continue
       }
-      if lostOne {
-        remaining.removeAll { isText[$0] }
-        if remaining.isEmpty { break }
+      let start = base + Int(span.start)
+      let end = base + Int(span.end)
+      guard let text = FieldText.valueBytes(input, start: start, end: end, quoted: span.isQuoted)
+      else { return nil }
+      if text.isEmpty {
+        values.appendNull()
+      } else if !values.append(text) {
+        return nil
       }
     }
-    return columns.indices.map { isText[$0] ? nil : values[$0] }
+    return values
   }
 }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Makes loaded bytes valid UTF-8, replacing each invalid sequence with U+FFFD.
 ///
 /// A replaced sequence is a "maximal subpart" as the Unicode standard recommends (the same
@@ -10,52 +8,56 @@ enum UTF8Repair {
   static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
   /// Replaces the invalid sequences in `bytes` and returns how many there were.
-  /// - Complexity: O(n), split over the processor cores; valid input is not copied.
+  /// - Complexity: O(n); checking valid input is split over the processor cores and
+  ///   copies nothing.
   static func repair(_ bytes: inout [UInt8]) -> Int {
-    guard let firstInvalid = bytes.withUnsafeBufferPointer(firstInvalidOffset) else {
-      return 0
-    }
+    guard !bytes.withUnsafeBufferPointer(isValid) else { return 0 }
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + 64)
     var replacements = 0
     bytes.withUnsafeBufferPointer { input in
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: input[..<firstInvalid]))
-      var index = firstInvalid
+      var runStart = 0
+      var index = 0
       while index < input.count {
-        let (valid, length) = sequence(in: input, at: index)
-        if valid {
-          output.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<index + length]))
-        } else {
-          output.append(contentsOf: replacement)
-          replacements += 1
-        }
-        index += length
+        index = endOfValidRun(input, from: index, to: input.count)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
+        guard index < input.count else { break }
+        output.append(contentsOf: replacement)
+        replacements += 1
+        index += sequence(in: input, at: index).1
+        runStart = index
       }
     }
     bytes = output
     return replacements
   }
 
-  /// The offset of the first invalid sequence, or `nil` when all of `bytes` is valid.
-  static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  /// Whether all of `bytes` is valid UTF-8.
+  ///
+  /// Each core checks a slice, starting at the first sequence that begins in it (found by
+  /// stepping back over at most three continuation bytes) and finishing the last sequence
+  /// that begins in it, so every sequence of valid input is checked from its real start.
+  static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let sliceCount = bytes.count < 1 << 20 ? 1 : ParallelWork.coreCount
     let sliceLength = (bytes.count + sliceCount - 1) / max(sliceCount, 1)
-    let found = ParallelWork.map(count: sliceCount) { slice -> Int? in
-      var start = slice * sliceLength
-      let end = min(start + sliceLength, bytes.count)
-      while start < end, start > 0, bytes[start] & 0xC0 == 0x80, start > slice * sliceLength - 3 {
-        start += 1
-      }
-      return firstInvalidOffset(bytes, from: start, to: end)
+    let valid = ParallelWork.map(count: sliceCount) { slice -> Bool in
+      let nominal = slice * sliceLength
+      guard nominal < bytes.count else { return true }
+      let end = min(nominal + sliceLength, bytes.count)
+      var start = nominal
+      while start > max(nominal - 3, 0), bytes[start] & 0xC0 == 0x80 { start -= 1 }
+      if bytes[start] & 0xC0 == 0x80 && start > 0 { return false }
+      return endOfValidRun(bytes, from: start, to: end) >= end
     }
-    return found.compactMap { $0 }.min()
+    return !valid.contains(false)
   }
 
-  /// Checks the sequences that start in `start..<end`; the last may run past `end`.
-  private static func firstInvalidOffset(
+  /// The offset of the first invalid sequence that starts in `start..<end`, or where the
+  /// last valid one that starts there ends.
+  private static func endOfValidRun(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
-  ) -> Int? {
-    guard let base = UnsafeRawPointer(bytes.baseAddress) else { return nil }
+  ) -> Int {
+    guard let base = UnsafeRawPointer(bytes.baseAddress) else { return end }
     var index = start
     while index < end {
       if index + 8 <= end,
@@ -72,7 +74,7 @@ enum UTF8Repair {
       if !valid { return index }
       index += length
     }
-    return nil
+    return index
   }
 
   /// Whether the sequence at `index` is valid, and how many bytes it (or its maximal

@@ -17,8 +17,11 @@ public enum AggregateFunction: String, Sendable, CaseIterable {
 
 /// One output column of a grouping: a function over a column, under a name.
 public struct Aggregation: Sendable, Equatable {
+  /// What to compute per group.
   public var function: AggregateFunction
+  /// The column it reads; `nil` for `count()`.
   public var column: String?
+  /// The output column's name.
   public var name: String
 
   /// - Parameter name: the output name; default `count`, `dcount_X`, `min_X`...

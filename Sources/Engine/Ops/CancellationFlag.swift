@@ -18,6 +18,7 @@ public final class CancellationFlag: Sendable {
     flag.store(false, ordering: .relaxed)
   }
 
+  /// Whether `cancel()` was called since the last `reset()`.
   public var isCancelled: Bool {
     flag.load(ordering: .relaxed)
   }

@@ -1,8 +1,11 @@
 /// One key of a sort: a column and its direction.
 public struct SortKey: Sendable, Equatable {
+  /// The column to order by.
   public var column: String
+  /// Largest first when true.
   public var descending: Bool
 
+  /// A key on `column`, ascending unless `descending`.
   public init(_ column: String, descending: Bool = false) {
     self.column = column
     self.descending = descending

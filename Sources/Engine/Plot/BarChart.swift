@@ -44,30 +44,30 @@ struct BarChart: ChartBody {
     self.labels = kept.map { groups.names[$0] }
     self.totals = kept.map { totals[$0] }
     self.top = options.top ?? BarChart.defaultTop
-    self.caption = options.title == nil ? described : ""
+    self.caption = options.title == nil ? DisplayWidth.printable(described) : ""
   }
 
   func render(_ context: RenderContext) -> [String] {
-    var lines: [String] = caption.isEmpty ? [] : [caption]
+    var lines = caption.isEmpty ? [] : [DisplayWidth.truncated(caption, to: context.width)]
     let rows = shownRows()
     if rows.isEmpty {
       lines.append("no rows to plot")
     } else {
       lines += BarLayout(rows: rows, context: context).lines()
     }
-    if let skippedNote { lines.append(skippedNote) }
+    if let skippedNote { lines += Footer.fitted([skippedNote], width: context.width) }
     return lines
   }
 
   /// The bars to draw: the largest totals (ties in first-seen order), then `other`.
-  func shownRows() -> [(label: String, total: Double, isOther: Bool)] {
+  func shownRows() -> [(label: String, total: Double)] {
     let order = totals.indices.sorted { a, b in
       totals[a] != totals[b] ? totals[a] > totals[b] : a < b
     }
-    var rows = order.prefix(top).map { (labels[$0], totals[$0], false) }
+    var rows = order.prefix(top).map { (labels[$0], totals[$0]) }
     let rest = order.dropFirst(top)
     if !rest.isEmpty {
-      rows.append(("other (\(rest.count))", rest.reduce(0) { $0 + totals[$1] }, true))
+      rows.append(("other (\(rest.count))", rest.reduce(0) { $0 + totals[$1] }))
     }
     return rows
   }
@@ -75,7 +75,7 @@ struct BarChart: ChartBody {
 
 /// The geometry of a bar chart at one width: label column, bar area, value text.
 private struct BarLayout {
-  let rows: [(label: String, total: Double, isOther: Bool)]
+  let rows: [(label: String, total: Double)]
   let context: RenderContext
   let values: [String]
   let labelWidth: Int
@@ -86,7 +86,7 @@ private struct BarLayout {
   /// How many cells one unit of value takes.
   let cellsPerUnit: Double
 
-  init(rows: [(label: String, total: Double, isOther: Bool)], context: RenderContext) {
+  init(rows: [(label: String, total: Double)], context: RenderContext) {
     self.rows = rows
     self.context = context
     values = rows.map { NumberText.value($0.total) }

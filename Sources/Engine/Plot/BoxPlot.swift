@@ -73,12 +73,12 @@ struct BoxPlot: ChartBody {
     }
     hidden = filled.count - boxes.count
     skipped = values.missing
-    caption = options.by.map { "\(values.name) by \($0)" } ?? values.name
+    caption = DisplayWidth.printable(options.by.map { "\(values.name) by \($0)" } ?? values.name)
   }
 
   func render(_ context: RenderContext) -> [String] {
     var lines = [DisplayWidth.truncated(caption, to: context.width, ellipsis: context.ellipsis)]
-    guard !boxes.isEmpty else { return lines + ["no rows to plot"] + footer() }
+    guard !boxes.isEmpty else { return lines + ["no rows to plot"] + footer(context) }
 
     let counts = boxes.map { "n=" + NumberText.grouped(Int64($0.count)) }
     let countWidth = counts.map { DisplayWidth.of($0) }.max() ?? 0
@@ -103,7 +103,8 @@ struct BoxPlot: ChartBody {
     let axis = XAxis(
       context: context, gutter: gutter, scale: scale, placement: .points(dotsPerCell: 1),
       cells: cells)
-    return lines + axis.lines(cornerLabel: nil, caption: valueName) + footer()
+    let caption = DisplayWidth.printable(valueName)
+    return lines + axis.lines(cornerLabel: nil, caption: caption) + footer(context)
   }
 
   /// One box as `cells` characters.
@@ -130,13 +131,13 @@ struct BoxPlot: ChartBody {
     return line.joined()
   }
 
-  private func footer() -> [String] {
+  private func footer(_ context: RenderContext) -> [String] {
     var notes: [String] = []
     if hidden > 0 {
       let noun = hidden == 1 ? "category" : "categories"
       notes.append("\(hidden) smaller \(noun) not shown; top=N shows more")
     }
     if skipped > 0 { notes.append(Footer.skipped(skipped, valueName)) }
-    return notes
+    return Footer.fitted(notes, width: context.width)
   }
 }

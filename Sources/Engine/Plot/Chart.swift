@@ -4,13 +4,14 @@
 /// that does not depend on the width; rendering lays the result out and is pure: the
 /// same chart and style always give the same lines.
 public struct Chart: Sendable {
+  /// What was asked for.
   public let spec: ChartSpec
   let options: ChartOptions
   let body: any ChartBody
 
   /// Checks the spec against `table` and keeps what the chart needs.
   /// - Throws: `PlotError` naming the column or option at fault.
-  /// - Complexity: O(rows), or O(rows log rows) for box plots and unsorted line charts.
+  /// - Complexity: O(rows), or O(rows log rows) for box plots.
   public init(spec: ChartSpec, table: Table) throws(PlotError) {
     guard spec.kind.columnArity.contains(spec.columns.count) else {
       throw .columnCount(spec.kind, found: spec.columns.count)
@@ -53,6 +54,7 @@ public struct Chart: Sendable {
     }
     var lines: [String] = []
     if let title = options.title {
+      let title = DisplayWidth.printable(title)
       lines.append(DisplayWidth.truncated(title, to: context.width, ellipsis: context.ellipsis))
     }
     lines += body.render(context)
@@ -64,33 +66,5 @@ public struct Chart: Sendable {
     RenderContext(
       width: options.width ?? style.width, charset: options.charset ?? style.charset,
       color: style.color, height: options.height)
-  }
-}
-
-/// The part of a chart that differs by kind: prepared data that can lay itself out.
-protocol ChartBody: Sendable {
-  /// The chart below its title.
-  func render(_ context: RenderContext) -> [String]
-}
-
-/// Everything a chart body needs to lay itself out.
-struct RenderContext: Sendable {
-  /// Charts narrower than this show a note instead.
-  static let narrowest = 16
-
-  let width: Int
-  let charset: Charset
-  let color: Bool
-  /// The plot area's height in rows, where the spec gave one.
-  let height: Int?
-
-  var unicode: Bool { charset.isUnicode }
-  var ellipsis: String { charset.ellipsis }
-
-  /// `line` without trailing spaces.
-  static func trimmed(_ line: String) -> String {
-    var line = line
-    while line.last == " " { line.removeLast() }
-    return line
   }
 }

@@ -1,10 +1,6 @@
-/// The kinds of chart `plot` draws.
-public enum ChartKind: String, Sendable, CaseIterable {
-  case bar, hist, box, scatter, line, timechart, timeline
-}
-
 /// What the `plot` verb asked for: a kind, its column arguments and its named options.
 public struct ChartSpec: Sendable {
+  /// Which chart to draw.
   public var kind: ChartKind
   /// Positional column names, e.g. `[label, value]` for a bar chart.
   public var columns: [String]
@@ -13,6 +9,7 @@ public struct ChartSpec: Sendable {
   /// Named options: `title`, `width`, `charset`, `bins`, `label`, `color`, `log`, `bin`...
   public var options: [String: Value]
 
+  /// A spec as the `plot` verb gives it; `Chart(spec:table:)` checks it.
   public init(
     kind: ChartKind, columns: [String], by: String? = nil, options: [String: Value] = [:]
   ) {

@@ -5,6 +5,13 @@ struct ColumnBars {
   let rows: Int
   let charset: Charset
 
+  /// Each of `columns` columns given the value of the bin it shows: `values.count` bins
+  /// (no more than the columns) share the columns as evenly as whole columns allow.
+  static func spread<T>(_ values: [T], over columns: Int) -> [T] {
+    guard !values.isEmpty else { return [] }
+    return (0..<columns).map { values[$0 * values.count / columns] }
+  }
+
   private static let eighths = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
   /// The plot area rows, from the top, for bars of `heights` (in rows, not below 0).

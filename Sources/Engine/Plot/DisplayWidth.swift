@@ -64,6 +64,7 @@ public enum DisplayWidth {
   ///   - width: the most columns the result may take; 0 or less gives "".
   ///   - cut: which part of the text to remove.
   ///   - ellipsis: what marks the cut, such as `…` or `...`.
+  /// - Complexity: O(n) in the length of `text`.
   public static func truncated(
     _ text: String, to width: Int, at cut: Cut = .end, ellipsis: String = "…"
   ) -> String {
@@ -155,5 +156,23 @@ private enum EscapeState {
       }
       return true
     }
+  }
+}
+
+extension DisplayWidth {
+  /// `text` with its control characters (line breaks, tabs, escape, C1 controls)
+  /// replaced by spaces, so that values shown in a chart or table can neither break its
+  /// lines nor send commands to the terminal.
+  /// - Complexity: O(n) in the length of `text`.
+  public static func printable(_ text: String) -> String {
+    func isControl(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
+    }
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      scalars.append(isControl(scalar) ? " " : scalar)
+    }
+    return String(scalars)
   }
 }

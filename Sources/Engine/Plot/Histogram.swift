@@ -19,34 +19,64 @@ struct Histogram: ChartBody {
 
   init(table: Table, spec: ChartSpec, options: ChartOptions) throws(PlotError) {
     column = try PlotColumn(table, spec.columns[0], allowTime: false)
-    let values = column.values.filter(\.isFinite).sorted()
-    guard let low = values.first, let high = values.last else {
+    guard let range = column.range() else {
       (start, binWidth, counts) = (0, 1, [])
       return
     }
-    let integral = column.type != .float
+    let (low, high) = (range.lowerBound, range.upperBound)
     if let bins = options.bins {
-      start = low
+      start = high > low ? low : low - Double(bins / 2) - 0.5
       binWidth = high > low ? (high - low) / Double(bins) : 1
     } else {
-      (start, binWidth) = Histogram.roundBins(values, integral: integral)
+      let n = column.values.count - column.missing
+      let iqr = Histogram.interquartileRange(column.values, range, count: n)
+      (start, binWidth) = Histogram.roundBins(
+        range, count: n, iqr: iqr, integral: column.type != .float)
     }
     let binCount = max(1, Int(((high - start) / binWidth).rounded(.up)))
     var counts = [Int](repeating: 0, count: options.bins ?? binCount)
-    for v in values {
+    for v in column.values where v.isFinite {
       let index = Int(((v - start) / binWidth).rounded(.down))
       counts[min(max(index, 0), counts.count - 1)] += 1
     }
     self.counts = counts
   }
 
-  /// A round bin width near the Freedman–Diaconis choice, and a first edge on a
-  /// multiple of it.
-  static func roundBins(_ sorted: [Double], integral: Bool) -> (start: Double, width: Double) {
-    let n = Double(sorted.count)
-    let (low, high) = (sorted[0], sorted[sorted.count - 1])
+  /// The distance between the quartiles of the finite `values` within `range`, to a
+  /// 4096th of the range: close enough to choose a bin width, in two passes.
+  static func interquartileRange(_ values: [Double], _ range: ClosedRange<Double>, count: Int)
+    -> Double
+  {
+    let buckets = 4096
+    let span = range.upperBound - range.lowerBound
+    guard span > 0, count > 1 else { return 0 }
+    var counts = [Int](repeating: 0, count: buckets)
+    for v in values where v.isFinite {
+      counts[min(Int((v - range.lowerBound) / span * Double(buckets)), buckets - 1)] += 1
+    }
+    func quantile(_ p: Double) -> Double {
+      let target = p * Double(count - 1)
+      var seen = 0
+      for (bucket, n) in counts.enumerated() where n > 0 {
+        if Double(seen + n) > target {
+          let within = (target - Double(seen) + 0.5) / Double(n)
+          return range.lowerBound + (Double(bucket) + within) / Double(buckets) * span
+        }
+        seen += n
+      }
+      return range.upperBound
+    }
+    return quantile(0.75) - quantile(0.25)
+  }
+
+  /// A round bin width near the Freedman–Diaconis choice (Sturges' when `iqr` is 0),
+  /// and a first edge on a multiple of it.
+  static func roundBins(_ range: ClosedRange<Double>, count: Int, iqr: Double, integral: Bool)
+    -> (start: Double, width: Double)
+  {
+    let n = Double(count)
+    let (low, high) = (range.lowerBound, range.upperBound)
     guard high > low else { return (low - (integral ? 0 : 0.5), 1) }
-    let iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25)
     var bins = iqr > 0 ? (high - low) / (2 * iqr / cbrt(n)) : log2(n) + 1
     bins = min(max(bins.rounded(.up), 1), Double(mostBins))
     var width = niceWidth((high - low) / bins)
@@ -74,31 +104,30 @@ struct Histogram: ChartBody {
   }
 
   func render(_ context: RenderContext) -> [String] {
-    guard !counts.isEmpty else { return ["no rows to plot"] + footer() }
+    guard !counts.isEmpty else { return ["no rows to plot"] + footer(context) }
     let rows = context.height ?? 12
     let highest = Double(counts.max() ?? 0)
     let frame = AxisFrame(
       context: context, rows: rows, y: 0...max(highest, 1), mapping: .linear,
       placement: .edges, integers: true)
     let binned = merged(toFit: frame.columns)
-    let cellsPerBin = max(1, frame.columns / binned.counts.count)
-    let length = cellsPerBin * binned.counts.count
     let end = start + binned.width * Double(binned.counts.count)
     let xScale = Scale.horizontal(
-      .linear, data: start...end, row: frame.labelRow(length: length), placement: .edges)
+      .linear, data: start...end, row: frame.labelRow(length: frame.columns), placement: .edges)
 
     let top = frame.yScale.high
-    let heights = binned.counts.flatMap { count in
-      Array(repeating: Double(count) / top * Double(rows), count: cellsPerBin)
+    let heights = ColumnBars.spread(binned.counts, over: frame.columns).map { count in
+      Double(count) / top * Double(rows)
     }
     var lines = frame.compose(
       area: ColumnBars(rows: rows, charset: context.charset).lines(heights), x: xScale,
-      xPlacement: .edges, xLength: length, xCaption: column.name, yCaption: "count")
+      xPlacement: .edges, xCaption: column.name, yCaption: "count")
     if binned.counts.count < counts.count {
-      lines.append(
-        "\(counts.count) bins merged into \(binned.counts.count) to fit \(context.width) columns")
+      let note =
+        "\(counts.count) bins merged into \(binned.counts.count) to fit \(context.width) columns"
+      lines += Footer.fitted([note], width: context.width)
     }
-    return lines + footer()
+    return lines + footer(context)
   }
 
   /// The bins, adjacent ones added together until there are no more than `columns`.
@@ -111,7 +140,8 @@ struct Histogram: ChartBody {
     return (merged, binWidth * Double(factor))
   }
 
-  private func footer() -> [String] {
-    column.missing == 0 ? [] : [Footer.skipped(column.missing, column.name)]
+  private func footer(_ context: RenderContext) -> [String] {
+    let notes = column.missing == 0 ? [] : [Footer.skipped(column.missing, column.name)]
+    return Footer.fitted(notes, width: context.width)
   }
 }

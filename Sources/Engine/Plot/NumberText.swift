@@ -37,20 +37,23 @@ enum NumberText {
     return text == "-" + zero ? zero : text
   }
 
-  /// Labels for evenly spaced axis ticks: every label gets the same number of decimals,
-  /// and large magnitudes use a k, M, G or T suffix when that keeps the labels exact.
+  /// Labels for evenly spaced axis ticks: every label gets the same number of decimals.
+  /// From 10,000 up, the labels use the largest of the suffixes k, M, G and T that
+  /// needs at most one decimal: `0 0.5M 1.0M 1.5M`, `0 10k 20k`.
   static func axisLabels(_ ticks: [Double]) -> [String] {
     guard let largest = ticks.map({ abs($0) }).max() else { return [] }
-    for (divisor, suffix) in [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
-    where largest >= 10 * divisor {
-      let scaled = ticks.map { $0 / divisor }
-      let decimals = sharedDecimals(scaled)
-      if decimals <= 2 {
-        return scaled.map { $0 == 0 ? "0" : fixed($0, decimals: decimals) + suffix }
+    if largest >= 10_000 {
+      for (divisor, suffix) in [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+      where largest >= divisor {
+        let scaled = ticks.map { $0 / divisor }
+        let decimals = sharedDecimals(scaled)
+        if decimals <= 1 {
+          return scaled.map { $0 == 0 ? "0" : fixed($0, decimals: decimals) + suffix }
+        }
       }
     }
     let decimals = sharedDecimals(ticks)
-    if decimals > 6 { return ticks.map { scientific($0) } }
+    if decimals > 6 { return scientific(ticks) }
     return ticks.map { fixed($0, decimals: decimals) }
   }
 
@@ -72,18 +75,16 @@ enum NumberText {
     return 12
   }
 
-  /// `v` rounded to the decimals of `step`, to undo floating-point drift in tick sums.
-  static func rounded(_ v: Double, like step: Double) -> Double {
-    let scale = pow(10, Double(sharedDecimals([step])))
-    return (v * scale).rounded() / scale
-  }
-
-  /// `v` as `2.5e-9`.
-  static func scientific(_ v: Double) -> String {
-    guard v != 0 else { return "0" }
-    let exponent = Int(floor(log10(abs(v))))
-    let mantissa = v / pow(10, Double(exponent))
-    let digits = sharedDecimals([mantissa])
-    return fixed(mantissa, decimals: min(digits, 3)) + "e" + String(exponent)
+  /// Tiny values as `2.5e-9`, with the same decimals in every mantissa.
+  static func scientific(_ values: [Double]) -> [String] {
+    let parts = values.map { v -> (mantissa: Double, exponent: Int) in
+      guard v != 0 else { return (0, 0) }
+      let exponent = Int(floor(log10(abs(v))))
+      return (v / pow(10, Double(exponent)), exponent)
+    }
+    let decimals = min(sharedDecimals(parts.map(\.mantissa)), 3)
+    return parts.map { part in
+      part.mantissa == 0 ? "0" : fixed(part.mantissa, decimals: decimals) + "e\(part.exponent)"
+    }
   }
 }

@@ -28,12 +28,11 @@ struct PlotColumn: Sendable {
       break
     }
 
-    var values = [Double](repeating: .nan, count: column.count)
+    var values = PlotColumn.doubles(column.values)
     var missing = 0
-    for i in 0..<column.count {
-      if let v = column.double(at: i), v.isFinite {
-        values[i] = v
-      } else {
+    values.withUnsafeMutableBufferPointer { out in
+      for i in out.indices where !out[i].isFinite || column.isNull(i) {
+        out[i] = .nan
         missing += 1
       }
     }
@@ -41,6 +40,16 @@ struct PlotColumn: Sendable {
     self.type = column.type
     self.values = values
     self.missing = missing
+  }
+
+  /// Every slot of a numeric column's storage as a Double (text gives NaN).
+  private static func doubles(_ storage: Column.Values) -> [Double] {
+    switch storage {
+    case .int(let v), .timestamp(let v): return v.map(Double.init)
+    case .float(let v): return v
+    case .bool(let v): return v.map { $0 ? 1 : 0 }
+    case .string(let v): return Array(repeating: .nan, count: v.count)
+    }
   }
 
   /// The column called `name`, with a "did you mean" when there is none.
@@ -52,14 +61,19 @@ struct PlotColumn: Sendable {
     }
   }
 
-  /// The timestamps of column `name` of `table`, `nil` where null.
+  /// The timestamps of column `name` of `table` that are not null, and their rows.
   /// - Throws: `PlotError.column` when the column is missing or not a timestamp.
-  static func times(_ table: Table, _ name: String) throws(PlotError) -> [Int64?] {
+  /// - Complexity: O(rows).
+  static func times(_ table: Table, _ name: String) throws(PlotError) -> (
+    times: [Int64], rows: [Int], nulls: Int
+  ) {
     let column = try lookUp(table, name)
     guard case .timestamp(let stamps) = column.values else {
       throw .column(.wrongType(name, found: column.type, expected: "a timestamp column"))
     }
-    return stamps.indices.map { column.isNull($0) ? nil : stamps[$0] }
+    guard column.nullCount > 0 else { return (stamps, Array(stamps.indices), 0) }
+    let rows = stamps.indices.filter { !column.isNull($0) }
+    return (rows.map { stamps[$0] }, rows, stamps.count - rows.count)
   }
 
   /// The first row (1-based) whose value is not above zero, for log-axis errors.

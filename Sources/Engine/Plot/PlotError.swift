@@ -14,6 +14,7 @@ public enum PlotError: Error, Equatable, Sendable {
 }
 
 extension PlotError: CustomStringConvertible {
+  /// The message shown to the analyst.
   public var description: String {
     switch self {
     case .column(let error):
@@ -28,30 +29,6 @@ extension PlotError: CustomStringConvertible {
     case .nonPositiveOnLogAxis(let column, let value, let row):
       let shown = ValueFormatter.format(value)
       return "a log axis needs values above 0, but column '\(column)' has \(shown) at row \(row)"
-    }
-  }
-}
-
-extension ChartKind {
-  /// The column arguments this kind takes, as shown in error messages.
-  public var usage: String {
-    switch self {
-    case .bar: return "LABELCOL [VALUECOL]"
-    case .hist: return "one numeric column"
-    case .box: return "COL by CATCOL"
-    case .scatter: return "XCOL YCOL"
-    case .line: return "XCOL YCOL"
-    case .timechart: return "one timestamp column"
-    case .timeline: return "one timestamp column"
-    }
-  }
-
-  /// How many positional columns the kind accepts.
-  var columnArity: ClosedRange<Int> {
-    switch self {
-    case .bar: return 1...2
-    case .scatter, .line: return 2...2
-    case .hist, .box, .timechart, .timeline: return 1...1
     }
   }
 }

@@ -12,19 +12,18 @@ struct RowGroups: Sendable {
   /// Groups the rows of `column`.
   /// - Complexity: O(rows), plus the bytes of string rows.
   init(_ column: Column) {
-    var assigner = GroupAssigner(column: column)
-    var ids = [Int32](repeating: 0, count: column.count)
-    var sizes: [Int] = []
-    for row in 0..<column.count {
-      let id = assigner.group(of: row)
-      if id == sizes.count { sizes.append(0) }
-      sizes[id] += 1
-      ids[row] = Int32(id)
-    }
+    let (ids, firstRows) =
+      if case .string(let storage) = column.values {
+        StringKeys.group(storage, nulls: column.validity)
+      } else {
+        NumberKeys.group(column)
+      }
+    var sizes = [Int](repeating: 0, count: firstRows.count)
+    for id in ids { sizes[Int(id)] += 1 }
     self.ids = ids
     self.sizes = sizes
-    self.names = assigner.firstRows.map { row in
-      column.isNull(row) ? "(null)" : ValueFormatter.plain(column[row])
+    self.names = firstRows.map { row in
+      column.isNull(row) ? "(null)" : DisplayWidth.printable(ValueFormatter.plain(column[row]))
     }
   }
 
@@ -38,82 +37,122 @@ struct RowGroups: Sendable {
   var count: Int { names.count }
 }
 
-/// Gives each distinct value of a column the next group number when first seen.
-private struct GroupAssigner {
-  let column: Column
-  /// The first row of each group, by group number.
-  private(set) var firstRows: [Int] = []
-  private var nullGroup: Int?
-  private var numbers: [UInt64: Int] = [:]
-  private var slots: [Int32] = Array(repeating: -1, count: 64)
-
-  init(column: Column) {
-    self.column = column
-  }
-
-  /// The group number of `row`, assigning a new one for a value not seen before.
-  mutating func group(of row: Int) -> Int {
-    if column.isNull(row) {
-      if let nullGroup { return nullGroup }
-      let id = newGroup(row)
-      nullGroup = id
-      return id
-    }
+/// Group numbers for the rows of a numeric, boolean or timestamp column.
+private enum NumberKeys {
+  /// Each row's group, and the first row of each group.
+  static func group(_ column: Column) -> (ids: [Int32], firstRows: [Int]) {
+    let keys: [UInt64]
     switch column.values {
-    case .string(let storage):
-      return stringGroup(of: row, in: storage)
-    case .int(let v), .timestamp(let v):
-      return numberGroup(UInt64(bitPattern: v[row]), row)
+    case .int(let v), .timestamp(let v): keys = v.map { UInt64(bitPattern: $0) }
     case .float(let v):
-      let value = v[row] == 0 ? 0 : v[row]
-      return numberGroup(value.isNaN ? Double.nan.bitPattern : value.bitPattern, row)
-    case .bool(let v):
-      return numberGroup(v[row] ? 1 : 0, row)
+      keys = v.map { $0 == 0 ? 0 : $0.isNaN ? Double.nan.bitPattern : $0.bitPattern }
+    case .bool(let v): keys = v.map { $0 ? 1 : 0 }
+    case .string: keys = []
     }
-  }
-
-  private mutating func newGroup(_ row: Int) -> Int {
-    firstRows.append(row)
-    return firstRows.count - 1
-  }
-
-  private mutating func numberGroup(_ key: UInt64, _ row: Int) -> Int {
-    if let id = numbers[key] { return id }
-    let id = newGroup(row)
-    numbers[key] = id
-    return id
-  }
-
-  /// Open addressing over FNV-1a hashes of the row bytes; slots hold group numbers.
-  private mutating func stringGroup(of row: Int, in storage: StringStorage) -> Int {
-    var slot = Self.hash(row, storage) & (slots.count - 1)
-    while slots[slot] >= 0 {
-      let id = Int(slots[slot])
-      if storage.rowEquals(row, storage, firstRows[id]) { return id }
-      slot = (slot + 1) & (slots.count - 1)
+    var known: [UInt64: Int32] = [:]
+    var nullGroup: Int32?
+    var firstRows: [Int] = []
+    var ids = [Int32](repeating: 0, count: keys.count)
+    for (row, key) in keys.enumerated() {
+      if column.isNull(row) {
+        if nullGroup == nil {
+          nullGroup = Int32(firstRows.count)
+          firstRows.append(row)
+        }
+        ids[row] = nullGroup ?? 0
+      } else if let id = known[key] {
+        ids[row] = id
+      } else {
+        let id = Int32(firstRows.count)
+        known[key] = id
+        firstRows.append(row)
+        ids[row] = id
+      }
     }
-    let id = newGroup(row)
-    slots[slot] = Int32(id)
-    if firstRows.count * 2 > slots.count { rehash(storage) }
-    return id
+    return (ids, firstRows)
+  }
+}
+
+/// Group numbers for the rows of a string column, by their bytes: open addressing over
+/// FNV-1a hashes, comparing bytes only when hashes agree.
+private enum StringKeys {
+  private static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+  private static let prime: UInt64 = 0x100_0000_01b3
+
+  /// Each row's group, and the first row of each group.
+  static func group(_ storage: StringStorage, nulls: NullMask?) -> (ids: [Int32], firstRows: [Int])
+  {
+    var ids = [Int32](repeating: 0, count: storage.count)
+    var firstRows: [Int] = []
+    var hashes: [UInt64] = []
+    var slots = [Int32](repeating: -1, count: 64)
+    var nullGroup: Int32 = -1
+
+    storage.bytes.withUnsafeBufferPointer { bytes in
+      storage.offsets.withUnsafeBufferPointer { offsets in
+        for row in 0..<storage.count {
+          if let nulls, !nulls.isValid(row) {
+            if nullGroup < 0 {
+              nullGroup = Int32(firstRows.count)
+              firstRows.append(row)
+              hashes.append(0)
+            }
+            ids[row] = nullGroup
+            continue
+          }
+          let hash = fnv(bytes, offsets[row], offsets[row + 1])
+          var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+          while true {
+            let id = slots[slot]
+            if id < 0 {
+              let new = Int32(firstRows.count)
+              slots[slot] = new
+              firstRows.append(row)
+              hashes.append(hash)
+              ids[row] = new
+              if firstRows.count * 2 > slots.count {
+                slots = rehashed(hashes, nullGroup: nullGroup, size: slots.count * 2)
+              }
+              break
+            }
+            if hashes[Int(id)] == hash, same(bytes, offsets, row, firstRows[Int(id)]) {
+              ids[row] = id
+              break
+            }
+            slot = (slot + 1) & (slots.count - 1)
+          }
+        }
+      }
+    }
+    return (ids, firstRows)
   }
 
-  private mutating func rehash(_ storage: StringStorage) {
-    var grown = [Int32](repeating: -1, count: slots.count * 2)
-    for (id, row) in firstRows.enumerated() where !column.isNull(row) {
-      var slot = Self.hash(row, storage) & (grown.count - 1)
-      while grown[slot] >= 0 { slot = (slot + 1) & (grown.count - 1) }
-      grown[slot] = Int32(id)
-    }
-    slots = grown
+  private static func fnv(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+    -> UInt64
+  {
+    var hash = basis
+    for i in start..<end { hash = (hash ^ UInt64(bytes[i])) &* prime }
+    return hash
   }
 
-  /// FNV-1a over the bytes of string row `row`.
-  private static func hash(_ row: Int, _ storage: StringStorage) -> Int {
-    storage.withBytes(row) { bytes in
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-      return Int(truncatingIfNeeded: h)
+  private static func same(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeBufferPointer<Int>, _ a: Int, _ b: Int
+  ) -> Bool {
+    let length = offsets[a + 1] - offsets[a]
+    guard length == offsets[b + 1] - offsets[b] else { return false }
+    let (startA, startB) = (offsets[a], offsets[b])
+    for i in 0..<length where bytes[startA + i] != bytes[startB + i] { return false }
+    return true
+  }
+
+  /// A slot table of `size` for the groups with `hashes`, leaving out the null group.
+  private static func rehashed(_ hashes: [UInt64], nullGroup: Int32, size: Int) -> [Int32] {
+    var slots = [Int32](repeating: -1, count: size)
+    for (id, hash) in hashes.enumerated() where Int32(id) != nullGroup {
+      var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+      while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+      slots[slot] = Int32(id)
     }
+    return slots
   }
 }

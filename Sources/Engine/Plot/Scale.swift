@@ -66,3 +66,11 @@ struct Scale: Sendable {
     }
   }
 }
+
+extension Scale.Placement {
+  /// Whether values are bar boundaries rather than points.
+  var isEdges: Bool {
+    if case .edges = self { return true }
+    return false
+  }
+}

@@ -26,34 +26,24 @@ struct ScatterPlot: ChartBody {
   }
 
   func render(_ context: RenderContext) -> [String] {
-    let data = PointData(x: x, y: y, log: log)
-    guard let xRange = data.xRange, let yRange = data.yRange else {
-      return ["no rows to plot"] + footer()
+    guard var layout = PointFrame(x: x, y: y, log: log, context: context) else {
+      return ["no rows to plot"] + footer(context)
     }
-    let rows = context.height ?? 16
-    let (across, down) = Canvas.resolution(context.charset)
-    let frame = AxisFrame(
-      context: context, rows: rows, y: yRange, mapping: log.y ? .log : .linear,
-      placement: .points(dotsPerCell: down))
-    let xScale = Scale.horizontal(
-      data.xMapping, data: xRange, row: frame.labelRow(length: frame.columns),
-      placement: .points(dotsPerCell: across))
-
-    var canvas = Canvas(columns: frame.columns, rows: rows, charset: context.charset)
-    let labeler = plot(on: &canvas, xScale: xScale, yScale: frame.yScale)
+    let labeler = plot(
+      on: &layout.canvas, xScale: layout.xScale, yScale: layout.frame.yScale)
     var footnotes: [String] = []
     if let labels {
-      footnotes = labeler.place(on: &canvas, limit: max(3, rows / 2), context: context) { row in
-        labels.isNull(row) ? nil : ValueFormatter.plain(labels[row])
+      footnotes = labeler.place(
+        on: &layout.canvas, limit: max(3, layout.rows / 2), context: context
+      ) { row in
+        labels.isNull(row) ? nil : DisplayWidth.printable(ValueFormatter.plain(labels[row]))
       }
     }
 
-    var lines = frame.compose(
-      area: canvas.lines(color: context.color), x: xScale,
-      xPlacement: .points(dotsPerCell: across), xCaption: x.name, yCaption: y.name)
+    var lines = layout.compose(context, xCaption: x.name, yCaption: y.name)
     lines += series?.legend(context) ?? []
     lines += Footer.wrap(footnotes, width: context.width)
-    return lines + footer()
+    return lines + footer(context)
   }
 
   /// Draws every point: as dots when there is one group and the charset has dots to
@@ -87,47 +77,8 @@ struct ScatterPlot: ChartBody {
       counts: counts, firstRows: firstRows, columns: canvas.columns, rows: canvas.rows)
   }
 
-  private func footer() -> [String] {
-    skipped == 0 ? [] : [Footer.skippedPoints(skipped, x.name, y.name)]
-  }
-}
-
-/// The ranges of a pair of columns over the rows where both have a value.
-struct PointData {
-  let xRange: ClosedRange<Double>?
-  let yRange: ClosedRange<Double>?
-  let xMapping: Scale.Mapping
-
-  init(x: PlotColumn, y: PlotColumn, log: ChartOptions.LogAxes) {
-    var xLow = Double.infinity
-    var xHigh = -Double.infinity
-    var yLow = Double.infinity
-    var yHigh = -Double.infinity
-    for (xv, yv) in zip(x.values, y.values) where xv.isFinite && yv.isFinite {
-      xLow = min(xLow, xv)
-      xHigh = max(xHigh, xv)
-      yLow = min(yLow, yv)
-      yHigh = max(yHigh, yv)
-    }
-    xRange = xLow <= xHigh ? xLow...xHigh : nil
-    yRange = yLow <= yHigh ? yLow...yHigh : nil
-    xMapping = x.isTime ? .time : log.x ? .log : .linear
-  }
-
-  /// Checks that log axes are asked only of numbers above zero.
-  /// - Throws: `PlotError.invalidOption` for a log time axis,
-  ///   `.nonPositiveOnLogAxis` for a value at or below zero.
-  static func checkLog(_ log: ChartOptions.LogAxes, x: PlotColumn, y: PlotColumn?)
-    throws(PlotError)
-  {
-    if log.x, x.isTime {
-      throw .invalidOption("log", reason: "the time axis of '\(x.name)' cannot be logarithmic")
-    }
-    if log.x, let bad = x.firstNonPositive() {
-      throw .nonPositiveOnLogAxis(column: x.name, value: bad.value, row: bad.row)
-    }
-    if log.y, let y, let bad = y.firstNonPositive() {
-      throw .nonPositiveOnLogAxis(column: y.name, value: bad.value, row: bad.row)
-    }
+  private func footer(_ context: RenderContext) -> [String] {
+    let notes = skipped == 0 ? [] : [Footer.skippedPoints(skipped, x.name, y.name)]
+    return Footer.fitted(notes, width: context.width)
   }
 }

@@ -10,6 +10,8 @@ struct SeriesSet: Sendable {
   let names: [String]
   /// Rows in each series.
   let sizes: [Int]
+  /// Whether the last series is the smaller groups folded together.
+  let isFolded: Bool
 
   /// Series from the groups of a column.
   /// - Complexity: O(rows + groups log groups).
@@ -18,6 +20,7 @@ struct SeriesSet: Sendable {
       ids = groups.ids
       names = groups.names
       sizes = groups.sizes
+      isFolded = false
       return
     }
     let keep = SeriesSet.limit - 1
@@ -38,6 +41,7 @@ struct SeriesSet: Sendable {
     ids = groups.ids.map { series[Int($0)] }
     self.names = names
     self.sizes = sizes
+    isFolded = true
   }
 
   /// One series holding all `count` rows.
@@ -63,45 +67,5 @@ struct SeriesSet: Sendable {
       return SeriesSet.glyph(i, context.charset) + " " + name
     }
     return Footer.wrap(entries, width: context.width)
-  }
-}
-
-/// Which series owns each cell when series are told apart by glyph: where several
-/// meet, the smallest series wins, so rare groups are not hidden under common ones.
-struct GlyphLayer {
-  let columns: Int
-  let rows: Int
-  private let sizes: [Int]
-  private var owner: [Int32]
-
-  init(columns: Int, rows: Int, sizes: [Int]) {
-    self.columns = columns
-    self.rows = rows
-    self.sizes = sizes
-    owner = Array(repeating: -1, count: columns * rows)
-  }
-
-  /// Marks the cell at `column`, `row` (from the top) as reached by `series`.
-  mutating func mark(column: Int, row: Int, series: Int) {
-    guard column >= 0, column < columns, row >= 0, row < rows else { return }
-    let cell = row * columns + column
-    let current = Int(owner[cell])
-    if current < 0 || sizes[series] < sizes[current]
-      || (sizes[series] == sizes[current] && series < current)
-    {
-      owner[cell] = Int32(series)
-    }
-  }
-
-  /// Puts each owned cell's series glyph on `canvas`.
-  func draw(on canvas: inout Canvas) {
-    for row in 0..<rows {
-      for column in 0..<columns {
-        let series = Int(owner[row * columns + column])
-        guard series >= 0 else { continue }
-        canvas.put(
-          SeriesSet.glyph(series, canvas.charset), column: column, row: row, series: series)
-      }
-    }
   }
 }

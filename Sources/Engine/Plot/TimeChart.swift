@@ -17,53 +17,73 @@ struct TimeChart: ChartBody {
   init(table: Table, spec: ChartSpec, options: ChartOptions) throws(PlotError) {
     name = spec.columns[0]
     let stamps = try PlotColumn.times(table, name)
-    let kept = stamps.indices.filter { stamps[$0] != nil }
-    times = kept.map { stamps[$0] ?? 0 }
+    times = stamps.times
     series = try options.by.map { by throws(PlotError) in
-      let groups = RowGroups(try PlotColumn.lookUp(table, by).gather(kept))
-      return SeriesSet(groups)
+      let column = try PlotColumn.lookUp(table, by)
+      return SeriesSet(RowGroups(stamps.nulls == 0 ? column : column.gather(stamps.rows)))
     }
     bin = options.bin
-    skipped = stamps.count - kept.count
+    skipped = stamps.nulls
   }
 
   func render(_ context: RenderContext) -> [String] {
-    guard let first = times.min(), let last = times.max() else {
-      return ["no rows to plot"] + footer()
+    guard let (fitted, counted, frame) = layout(context) else {
+      return ["no rows to plot"] + footer(context)
     }
-    let rows = context.height ?? 10
-    let estimate = max(1, context.width - 8 - AxisFrame.rightMargin)
-    let bins = TimeBins(first: first, last: last, requested: bin, columns: estimate)
-    let counts = self.counts(in: bins)
-    let highest = Double(counts.joined().max() ?? 0)
-
-    let placement: Scale.Placement =
-      series == nil ? .edges : .points(dotsPerCell: Canvas.resolution(context.charset).down)
-    let frame = AxisFrame(
-      context: context, rows: rows, y: 0...max(highest, 1), mapping: .linear,
-      placement: placement, integers: true)
-    let fitted = bins.fitted(to: frame.columns)
-    let counted = fitted.count == bins.count ? counts : self.counts(in: fitted)
-    let cellsPerBin = max(1, frame.columns / fitted.count)
-    let length = cellsPerBin * fitted.count
     let xScale = Scale.horizontal(
       .time, data: Double(fitted.start)...Double(fitted.end),
-      row: frame.labelRow(length: length), placement: .edges)
+      row: frame.labelRow(length: frame.columns), placement: .edges)
 
     let area =
       series == nil
-      ? bars(counted[0], top: frame.yScale.high, rows: rows, cellsPerBin: cellsPerBin, context)
-      : lines(counted, frame: frame, cellsPerBin: cellsPerBin, length: length, context)
+      ? bars(counted[0], top: frame.yScale.high, frame: frame, context)
+      : lines(counted, frame: frame, context)
     var lines = frame.compose(
-      area: area, x: xScale, xPlacement: .edges, xLength: length, xCaption: name,
+      area: area, x: xScale, xPlacement: .edges, xCaption: name,
       yCaption: "count per \(TimeStep.durationText(fitted.width))")
     lines += series?.legend(context) ?? []
     if let bin, fitted.width != bin {
-      lines.append(
+      let note =
         "bin=\(TimeStep.durationText(bin)) widened to \(TimeStep.durationText(fitted.width))"
-          + " to fit \(context.width) columns")
+        + " to fit \(context.width) columns"
+      lines += Footer.fitted([note], width: context.width)
     }
-    return lines + footer()
+    return lines + footer(context)
+  }
+
+  /// The bins, their counts and the axes, such that the bins fit the plot's columns;
+  /// `nil` when there are no events.
+  private func layout(_ context: RenderContext) -> (TimeBins, [[Int]], AxisFrame)? {
+    guard var first = times.min(), var last = times.max() else { return nil }
+    if first == last, bin == nil {
+      first -= 30 * Timestamp.nanosPerSecond
+      last += 30 * Timestamp.nanosPerSecond
+    }
+    let rows = context.height ?? 10
+    let placement: Scale.Placement =
+      series == nil ? .edges : .points(dotsPerCell: Canvas.resolution(context.charset).down)
+
+    let estimate = max(1, context.width - 8 - AxisFrame.rightMargin)
+    let requested = TimeBins(first: first, last: last, requested: bin, columns: estimate)
+    var fitted = requested.fitted(to: estimate)
+    var counted = counts(in: fitted)
+    var frame = self.frame(counted, rows: rows, placement: placement, context)
+    for _ in 0..<3 where requested.fitted(to: frame.columns).width != fitted.width {
+      fitted = requested.fitted(to: frame.columns)
+      counted = counts(in: fitted)
+      frame = self.frame(counted, rows: rows, placement: placement, context)
+    }
+    return (fitted, counted, frame)
+  }
+
+  /// The axes for `counts`: the y axis runs from 0 past the largest count.
+  private func frame(
+    _ counts: [[Int]], rows: Int, placement: Scale.Placement, _ context: RenderContext
+  ) -> AxisFrame {
+    let highest = Double(counts.joined().max() ?? 0)
+    return AxisFrame(
+      context: context, rows: rows, y: 0...max(highest, 1), mapping: .linear,
+      placement: placement, integers: true)
   }
 
   /// Events per bin, one array per series.
@@ -77,27 +97,26 @@ struct TimeChart: ChartBody {
     return counts
   }
 
-  private func bars(
-    _ counts: [Int], top: Double, rows: Int, cellsPerBin: Int, _ context: RenderContext
-  ) -> [String] {
-    let heights = counts.flatMap { count in
-      Array(repeating: Double(count) / top * Double(rows), count: cellsPerBin)
+  private func bars(_ counts: [Int], top: Double, frame: AxisFrame, _ context: RenderContext)
+    -> [String]
+  {
+    let heights = ColumnBars.spread(counts, over: frame.columns).map { count in
+      Double(count) / top * Double(frame.rows)
     }
-    return ColumnBars(rows: rows, charset: context.charset).lines(heights)
+    return ColumnBars(rows: frame.rows, charset: context.charset).lines(heights)
   }
 
   /// One glyph line per series through the middle of each bin.
-  private func lines(
-    _ counts: [[Int]], frame: AxisFrame, cellsPerBin: Int, length: Int, _ context: RenderContext
-  ) -> [String] {
-    var canvas = Canvas(columns: length, rows: frame.rows, charset: context.charset)
+  private func lines(_ counts: [[Int]], frame: AxisFrame, _ context: RenderContext) -> [String] {
+    let columns = frame.columns
+    var canvas = Canvas(columns: columns, rows: frame.rows, charset: context.charset)
     let sizes = series?.sizes ?? [times.count]
-    var layer = GlyphLayer(columns: length, rows: frame.rows, sizes: sizes)
+    var layer = GlyphLayer(columns: columns, rows: frame.rows, sizes: sizes)
     let (across, down) = (canvas.dotsAcross, canvas.dotsDown)
     for (s, perBin) in counts.enumerated() {
       var previous: (Int, Int)?
       for (i, count) in perBin.enumerated() {
-        let x = (i * cellsPerBin + cellsPerBin / 2) * across
+        let x = (2 * i + 1) * columns * across / (2 * perBin.count)
         let y = frame.yScale.slot(Double(count), of: canvas.dotHeight)
         let from = previous ?? (x, y)
         Canvas.walkLine(from.0, from.1, x, y) { dx, dy in
@@ -110,58 +129,8 @@ struct TimeChart: ChartBody {
     return canvas.lines(color: context.color)
   }
 
-  private func footer() -> [String] {
-    skipped == 0 ? [] : [Footer.skipped(skipped, name)]
-  }
-}
-
-/// Equal time bins aligned on multiples of their width since the epoch.
-struct TimeBins {
-  /// The start of the first bin.
-  let start: Int64
-  let width: Int64
-  let count: Int
-
-  /// The end of the last bin.
-  var end: Int64 { start + width * Int64(count) }
-
-  /// Bins covering `first...last`, `requested` wide or the shortest ladder step giving no
-  /// more than `columns` bins.
-  init(first: Int64, last: Int64, requested: Int64?, columns: Int) {
-    let width =
-      requested
-      ?? TimeStep.ladder.first { step in
-        step.isFixed && TimeBins(first: first, last: last, width: step.nanos).count <= columns
-      }?.nanos ?? 7 * Timestamp.nanosPerDay
-    self.init(first: first, last: last, width: width)
-  }
-
-  init(first: Int64, last: Int64, width: Int64) {
-    let start = TimeBins.floor(first, width)
-    self.start = start
-    self.width = width
-    self.count = Int((last - start) / width) + 1
-  }
-
-  /// These bins, widened by the smallest whole factor that leaves no more than `columns`.
-  func fitted(to columns: Int) -> TimeBins {
-    let last = start + width * Int64(count - 1)
-    var factor = Int64((count + columns - 1) / max(columns, 1))
-    var bins = self
-    while bins.count > max(columns, 1) {
-      bins = TimeBins(first: start, last: last, width: width * factor)
-      factor += 1
-    }
-    return bins
-  }
-
-  /// The bin that holds `t`.
-  func index(of t: Int64) -> Int {
-    min(max(Int((t - start) / width), 0), count - 1)
-  }
-
-  private static func floor(_ t: Int64, _ width: Int64) -> Int64 {
-    let remainder = t % width
-    return remainder < 0 ? t - remainder - width : t - remainder
+  private func footer(_ context: RenderContext) -> [String] {
+    let notes = skipped == 0 ? [] : [Footer.skipped(skipped, name)]
+    return Footer.fitted(notes, width: context.width)
   }
 }

@@ -2,8 +2,9 @@
 ///
 /// Lanes are ordered by their first event (ties in first-seen order). Past `top` lanes
 /// (default 12) the later ones are folded into a last `+N more` lane. With `label=COL`
-/// each lane gets a row of labels, each starting at its event's mark, left to right
-/// wherever there is room; the footer counts the labels left out.
+/// each lane gets up to two rows of labels, each label starting at its event's mark (or
+/// ending there at the right edge), placed left to right in the first row with room;
+/// the footer counts the labels left out.
 struct Timeline: ChartBody {
   static let defaultTop = 12
 
@@ -26,18 +27,18 @@ struct Timeline: ChartBody {
   init(table: Table, spec: ChartSpec, options: ChartOptions) throws(PlotError) {
     name = spec.columns[0]
     let stamps = try PlotColumn.times(table, name)
-    let kept = stamps.indices.filter { stamps[$0] != nil }
-    rows = kept
-    times = kept.map { stamps[$0] ?? 0 }
-    skipped = stamps.count - kept.count
+    rows = stamps.rows
+    times = stamps.times
+    skipped = stamps.nulls
     labels = try options.label.map { label throws(PlotError) in
       try PlotColumn.lookUp(table, label)
     }
     let groups = try options.by.map { by throws(PlotError) in
-      RowGroups(try PlotColumn.lookUp(table, by).gather(kept))
+      let column = try PlotColumn.lookUp(table, by)
+      return RowGroups(stamps.nulls == 0 ? column : column.gather(stamps.rows))
     }
     lanes = Timeline.lanes(
-      groups ?? RowGroups(single: spec.columns[0], count: kept.count), times: times,
+      groups ?? RowGroups(single: spec.columns[0], count: stamps.rows.count), times: times,
       top: options.top ?? Timeline.defaultTop)
   }
 
@@ -61,7 +62,7 @@ struct Timeline: ChartBody {
 
   func render(_ context: RenderContext) -> [String] {
     guard let low = times.min(), let high = times.max() else {
-      return ["no rows to plot"] + footer(hiddenLabels: 0)
+      return ["no rows to plot"] + footer(context, hiddenLabels: 0)
     }
     let widestName = lanes.map { DisplayWidth.of($0.name) }.max() ?? 0
     let labelWidth = max(1, min(widestName, context.width / 4))
@@ -84,15 +85,16 @@ struct Timeline: ChartBody {
         DisplayWidth.padded(laneName, to: labelWidth) + " " + glyphs.vertical
           + marks(slots, cells: cells, across: across, charset: context.charset))
       if let labels {
-        let placed = labelRow(lane, slots: slots, across: across, cells: cells, labels, context)
-        lines.append(blankGutter + placed.text)
+        let placed = labelRows(lane, slots: slots, across: across, cells: cells, labels, context)
+        lines += placed.rows.map { blankGutter + $0 }
         hiddenLabels += placed.hidden
       }
     }
     let axis = XAxis(
       context: context, gutter: gutter, scale: scale, placement: .points(dotsPerCell: across),
       cells: cells)
-    return lines + axis.lines(cornerLabel: nil, caption: name) + footer(hiddenLabels: hiddenLabels)
+    return lines + axis.lines(cornerLabel: nil, caption: name)
+      + footer(context, hiddenLabels: hiddenLabels)
   }
 
   /// A lane's marks: a bar in the left or right half of a cell (or the whole cell).
@@ -114,44 +116,47 @@ struct Timeline: ChartBody {
     }.joined()
   }
 
-  /// The labels of a lane's events, each starting at its mark, earliest first, one
-  /// space apart at least; the cell's earliest event speaks for the cell.
-  private func labelRow(
+  /// The label rows of a lane (the second only when used): the earliest event of each
+  /// cell speaks for the cell, and labels keep a space between them.
+  private func labelRows(
     _ lane: Lane, slots: [Int], across: Int, cells: Int, _ labels: Column,
     _ context: RenderContext
-  ) -> (text: String, hidden: Int) {
+  ) -> (rows: [String], hidden: Int) {
     var firstEvent = [Int](repeating: -1, count: cells)
     for (event, slot) in zip(lane.events, slots) {
       let cell = slot / across
       if firstEvent[cell] < 0 || times[event] < times[firstEvent[cell]] { firstEvent[cell] = event }
     }
-    var text = TextRow(width: cells)
-    var free = 0
+    var rows = [TextRow(width: cells), TextRow(width: cells)]
+    var free = [0, 0]
     var hidden = 0
     let longest = max(4, min(24, cells / 3))
     for cell in 0..<cells where firstEvent[cell] >= 0 {
-      let row = rows[firstEvent[cell]]
+      let row = self.rows[firstEvent[cell]]
       guard !labels.isNull(row) else { continue }
       let label = DisplayWidth.truncated(
-        ValueFormatter.plain(labels[row]), to: longest, at: .middle, ellipsis: context.ellipsis)
+        DisplayWidth.printable(ValueFormatter.plain(labels[row])), to: longest, at: .middle,
+        ellipsis: context.ellipsis)
       let width = DisplayWidth.of(label)
-      guard cell >= free, cell + width <= cells else {
+      let start = min(cell, cells - width)
+      guard let r = free.firstIndex(where: { start >= $0 }) else {
         hidden += 1
         continue
       }
-      text.write(label, at: cell)
-      free = cell + width + 1
+      rows[r].write(label, at: start)
+      free[r] = start + width + 1
     }
-    return (text.text, hidden)
+    let used = rows.map(\.text).filter { !$0.isEmpty }
+    return (used.isEmpty ? [""] : used, hidden)
   }
 
-  private func footer(hiddenLabels: Int) -> [String] {
+  private func footer(_ context: RenderContext, hiddenLabels: Int) -> [String] {
     var notes: [String] = []
     if hiddenLabels > 0 {
       let noun = hiddenLabels == 1 ? "label" : "labels"
       notes.append("\(hiddenLabels) \(noun) left out for lack of room")
     }
     if skipped > 0 { notes.append(Footer.skipped(skipped, name)) }
-    return notes
+    return Footer.fitted(notes, width: context.width)
   }
 }

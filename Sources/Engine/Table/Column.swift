@@ -13,14 +13,18 @@ public struct Column: Sendable, Equatable {
     case timestamp([Int64])
   }
 
+  /// The typed values, one slot per row (null rows hold a placeholder).
   public var values: Values
+  /// Which rows hold values; `nil` when none is null.
   public var validity: NullMask?
 
+  /// A column of `values`; a mask without nulls is dropped.
   public init(_ values: Values, validity: NullMask? = nil) {
     self.values = values
     self.validity = validity.flatMap { $0.nullCount == 0 ? nil : $0 }
   }
 
+  /// The kind of values the column holds.
   public var type: ColumnType {
     switch values {
     case .int: return .int
@@ -31,6 +35,7 @@ public struct Column: Sendable, Equatable {
     }
   }
 
+  /// The number of rows.
   public var count: Int {
     switch values {
     case .int(let v): return v.count
@@ -41,12 +46,14 @@ public struct Column: Sendable, Equatable {
     }
   }
 
+  /// Whether row `i` is null.
   @inline(__always)
   public func isNull(_ i: Int) -> Bool {
     guard let validity else { return false }
     return !validity.isValid(i)
   }
 
+  /// How many rows are null.
   public var nullCount: Int { validity?.nullCount ?? 0 }
 
   /// Row `i` as a `Value`.

@@ -1,5 +1,6 @@
 /// Appends cells one at a time and produces a `Column`.
 public struct ColumnBuilder: Sendable {
+  /// The type of the column being built.
   public let type: ColumnType
   private var ints: [Int64] = []
   private var floats: [Double] = []
@@ -8,6 +9,7 @@ public struct ColumnBuilder: Sendable {
   private var validity: NullMask
   private var hasNull = false
 
+  /// An empty builder for `type`, with room for `capacity` rows.
   public init(type: ColumnType, capacity: Int = 0) {
     self.type = type
     validity = NullMask(count: 0)
@@ -19,6 +21,7 @@ public struct ColumnBuilder: Sendable {
     }
   }
 
+  /// Rows appended so far.
   public var count: Int { validity.count }
 
   /// Appends a value, converting between numeric kinds; a value of an
@@ -38,31 +41,37 @@ public struct ColumnBuilder: Sendable {
     }
   }
 
+  /// Appends an integer (or, in a timestamp column, nanoseconds since the epoch).
   public mutating func appendInt(_ v: Int64) {
     ints.append(v)
     validity.append(true)
   }
 
+  /// Appends a floating-point number.
   public mutating func appendFloat(_ v: Double) {
     floats.append(v)
     validity.append(true)
   }
 
+  /// Appends a boolean.
   public mutating func appendBool(_ v: Bool) {
     bools.append(v)
     validity.append(true)
   }
 
+  /// Appends a string.
   public mutating func appendString(_ v: String) {
     strings.append(v)
     validity.append(true)
   }
 
+  /// Appends a string given as UTF-8 bytes.
   public mutating func appendString(bytes: UnsafeBufferPointer<UInt8>) {
     strings.append(bytes: bytes)
     validity.append(true)
   }
 
+  /// Appends a null row.
   public mutating func appendNull() {
     switch type {
     case .int, .timestamp: ints.append(0)
@@ -74,6 +83,7 @@ public struct ColumnBuilder: Sendable {
     hasNull = true
   }
 
+  /// The column built so far.
   public func finish() -> Column {
     let mask = hasNull ? validity : nil
     switch type {

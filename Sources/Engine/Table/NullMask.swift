@@ -1,6 +1,8 @@
 /// A validity bitmap: bit `i` set means row `i` holds a value, clear means null.
 public struct NullMask: Sendable, Equatable {
+  /// The bits, 64 rows to a word, lowest bit first.
   public private(set) var words: [UInt64]
+  /// The number of rows the mask covers.
   public private(set) var count: Int
 
   /// A mask of `count` rows, all valid or all null.
@@ -17,11 +19,13 @@ public struct NullMask: Sendable, Equatable {
     for (i, isValid) in valid.enumerated() where isValid { words[i >> 6] |= 1 << UInt64(i & 63) }
   }
 
+  /// Whether row `i` holds a value.
   @inline(__always)
   public func isValid(_ i: Int) -> Bool {
     words[i >> 6] & (1 << UInt64(i & 63)) != 0
   }
 
+  /// Marks row `i` as holding a value or as null.
   @inline(__always)
   public mutating func set(_ i: Int, valid: Bool) {
     if valid {

@@ -3,6 +3,7 @@
 /// Row `i` occupies `bytes[offsets[i] ..< offsets[i + 1]]`. A million command
 /// lines are two arrays, not a million heap objects.
 public struct StringStorage: Sendable, Equatable {
+  /// Every row's UTF-8 bytes, back to back.
   public private(set) var bytes: [UInt8]
   /// `count + 1` offsets into `bytes`; the first is 0.
   public private(set) var offsets: [Int]
@@ -19,29 +20,35 @@ public struct StringStorage: Sendable, Equatable {
     self.offsets = offsets
   }
 
+  /// Storage holding `strings` in order.
   public init<S: Sequence>(_ strings: S) where S.Element == String {
     self.init()
     for s in strings { append(s) }
   }
 
+  /// The number of rows.
   public var count: Int { offsets.count - 1 }
 
+  /// Makes room for `rows` more rows of `byteCount` bytes in all.
   public mutating func reserve(rows: Int, bytes byteCount: Int) {
     offsets.reserveCapacity(rows + 1)
     bytes.reserveCapacity(byteCount)
   }
 
+  /// Adds `s` as the last row.
   public mutating func append(_ s: String) {
     var s = s
     s.withUTF8 { bytes.append(contentsOf: $0) }
     offsets.append(bytes.count)
   }
 
+  /// Adds the bytes in `buffer` as the last row.
   public mutating func append(bytes buffer: UnsafeBufferPointer<UInt8>) {
     bytes.append(contentsOf: buffer)
     offsets.append(bytes.count)
   }
 
+  /// Adds the bytes of `buffer` as the last row.
   public mutating func append<C: Collection>(utf8 buffer: C) where C.Element == UInt8 {
     bytes.append(contentsOf: buffer)
     offsets.append(bytes.count)

@@ -1,6 +1,8 @@
 /// A named list of equally long columns: the value every pipeline stage passes on.
 public struct Table: Sendable, Equatable {
+  /// The columns' names, unique, in display order.
   public private(set) var columnNames: [String]
+  /// The columns, in the order of `columnNames`.
   public private(set) var columns: [Column]
 
   /// An empty table with no columns and no rows.
@@ -18,7 +20,9 @@ public struct Table: Sendable, Equatable {
     self.columns = columns
   }
 
+  /// The number of rows (0 for a table without columns).
   public var rowCount: Int { columns.first?.count ?? 0 }
+  /// The number of columns.
   public var columnCount: Int { columns.count }
 
   /// Each column's name and type, in order.
@@ -26,6 +30,7 @@ public struct Table: Sendable, Equatable {
     zip(columnNames, columns).map { ($0, $1.type) }
   }
 
+  /// The position of the column called `name`, if there is one.
   public func index(of name: String) -> Int? {
     columnNames.firstIndex(of: name)
   }

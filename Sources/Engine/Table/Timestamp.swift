@@ -1,6 +1,8 @@
 /// Calendar arithmetic for timestamps stored as nanoseconds since the epoch (UTC).
 public enum Timestamp {
+  /// Nanoseconds in one second.
   public static let nanosPerSecond: Int64 = 1_000_000_000
+  /// Nanoseconds in one day (no leap seconds, as in Unix time).
   public static let nanosPerDay: Int64 = 86_400 * nanosPerSecond
 
   /// Days since 1970-01-01 for a proleptic Gregorian date.
@@ -59,20 +61,30 @@ public enum Timestamp {
   /// `2019-01-15 05:24:24.010`: the fraction is shown to the precision the value needs
   /// (none, milli-, micro- or nanoseconds).
   public static func format(_ nanos: Int64) -> String {
+    format(nanos, fractionDigits: fractionDigits(nanos))
+  }
+
+  /// How many fraction digits (0, 3, 6 or 9) show `nanos` exactly.
+  public static func fractionDigits(_ nanos: Int64) -> Int {
+    let fraction = fields(nanos).nanosecond
+    if fraction == 0 { return 0 }
+    if fraction % 1_000_000 == 0 { return 3 }
+    return fraction % 1000 == 0 ? 6 : 9
+  }
+
+  /// The timestamp with exactly `digits` fraction digits (0, 3, 6 or 9; others round up
+  /// to the next of those), so that a column's values line up.
+  public static func format(_ nanos: Int64, fractionDigits digits: Int) -> String {
     let f = fields(nanos)
-    var text =
+    let text =
       "\(pad(f.year, 4))-\(pad(f.month, 2))-\(pad(f.day, 2)) "
       + "\(pad(f.hour, 2)):\(pad(f.minute, 2)):\(pad(f.second, 2))"
-    let fraction = f.nanosecond
-    if fraction == 0 { return text }
-    if fraction % 1_000_000 == 0 {
-      text += "." + pad(Int(fraction / 1_000_000), 3)
-    } else if fraction % 1000 == 0 {
-      text += "." + pad(Int(fraction / 1000), 6)
-    } else {
-      text += "." + pad(Int(fraction), 9)
+    switch digits {
+    case ...0: return text
+    case 1...3: return text + "." + pad(Int(f.nanosecond / 1_000_000), 3)
+    case 4...6: return text + "." + pad(Int(f.nanosecond / 1000), 6)
+    default: return text + "." + pad(Int(f.nanosecond), 9)
     }
-    return text
   }
 
   private static func pad(_ n: Int, _ width: Int) -> String {

@@ -22,6 +22,7 @@ public enum Value: Hashable, Sendable {
     }
   }
 
+  /// Whether this is `null`.
   public var isNull: Bool { self == .null }
 
   /// The value as a Double where it is numeric (booleans as 0 and 1).

@@ -22,4 +22,19 @@ public enum ValueFormatter {
     if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) + ".0" }
     return String(v)
   }
+
+  /// The text of each of `rows` of `column`, as `plain` gives it except that a timestamp
+  /// column shows every value with the fraction digits its most precise value needs.
+  /// - Complexity: O(rows)
+  public static func texts(of column: Column, rows: some Collection<Int>) -> [String] {
+    guard case .timestamp(let values) = column.values else {
+      return rows.map { plain(column[$0]) }
+    }
+    let digits =
+      rows.lazy.filter { !column.isNull($0) }
+      .map { Timestamp.fractionDigits(values[$0]) }.max() ?? 0
+    return rows.map { row in
+      column.isNull(row) ? "" : Timestamp.format(values[row], fractionDigits: digits)
+    }
+  }
 }

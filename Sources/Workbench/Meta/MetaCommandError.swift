@@ -16,8 +16,20 @@ enum MetaCommandError: Error, Equatable {
   case notATable(String)
   /// `.schema` with no name before anything was displayed.
   case noLastResult
+  /// `.last` before anything was displayed.
+  case nothingToShow
   /// `.help TOPIC` for a topic there is no help on.
   case unknownTopic(String, suggestions: [String])
+  /// `.output FILE` could not create, write or finish the file.
+  case cannotWrite(String, reason: String)
+  /// The command needs an argument and got none.
+  case missingArgument(String, expected: String)
+  /// `.read` of a script that cannot be read.
+  case unreadableScript(ScriptFileError)
+  /// `.read` of a script that is already being read: it would read itself forever.
+  case scriptReadsItself(String)
+  /// `.save` could not write the file.
+  case cannotSave(String, reason: String)
 }
 
 extension MetaCommandError: CustomStringConvertible {
@@ -38,8 +50,22 @@ extension MetaCommandError: CustomStringConvertible {
       return "'\(name)' is not a table, so it has no schema"
     case .noLastResult:
       return "there is no last result yet; name a table: .schema NAME"
+    case .nothingToShow:
+      return "there is no last result yet; .last shows the result of the last pipeline"
     case .unknownTopic(let topic, let suggestions):
       return "no help on '\(topic)'" + NameSuggester.didYouMean(suggestions)
+        + " (.help lists the topics)"
+    case .cannotWrite(let path, let reason):
+      return "cannot write '\(path)': \(reason)"
+    case .missingArgument(let name, let expected):
+      return "'\(name)' needs \(expected)"
+    case .unreadableScript(let error):
+      return error.description
+    case .scriptReadsItself(let path):
+      return "'\(path)' is already being read; a script cannot .read itself, directly or "
+        + "through others"
+    case .cannotSave(let path, let reason):
+      return "cannot save '\(path)': \(reason)"
     }
   }
 }

@@ -1,6 +1,7 @@
 import Engine
 
-/// The display choices meta commands change: width, row limit, column cap and charset.
+/// The display choices meta commands change: width, row limit, column cap, charset and
+/// the text format of tables.
 struct DisplaySettings: Equatable {
   /// Which characters charts and tables are drawn with.
   enum CharsetChoice: String, CaseIterable {
@@ -15,10 +16,13 @@ struct DisplaySettings: Equatable {
   var width: Int?
   /// `.maxrows N`; 0 shows every row.
   var maxRows = 20
-  /// `.maxwidth N`: the widest a table column may be.
-  var maxColumnWidth = 40
+  /// `.maxwidth N`: the widest a table column may be; 0 (the default) leaves it to the
+  /// table's width, narrowing the longest text columns first when a table is too wide.
+  var maxColumnWidth = 0
   /// `.charset NAME`.
   var charset = CharsetChoice.auto
+  /// `.mode NAME`: how tables are written.
+  var mode = OutputMode.table
 
   /// The width to lay output out for on `terminal`.
   func effectiveWidth(on terminal: TerminalInfo) -> Int {
@@ -29,7 +33,8 @@ struct DisplaySettings: Equatable {
   func tableStyle(on terminal: TerminalInfo) -> TableStyle {
     let ascii = charset == .ascii || !terminal.showsUnicode
     return TableStyle(
-      width: effectiveWidth(on: terminal), maxRows: maxRows, maxColumnWidth: maxColumnWidth,
+      width: effectiveWidth(on: terminal), maxRows: maxRows,
+      maxColumnWidth: maxColumnWidth == 0 ? effectiveWidth(on: terminal) : maxColumnWidth,
       box: ascii ? .ascii : .unicode, color: terminal.usesColor)
   }
 

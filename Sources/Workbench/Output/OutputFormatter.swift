@@ -9,10 +9,18 @@ struct OutputFormatter {
   var interactive: Bool
 
   /// The lines to print for `output`; none for a binding in a script.
-  func lines(for output: Output) -> [String] {
+  /// - Parameter full: every row and column of a table, as `.last` shows it.
+  func lines(for output: Output, full: Bool = false) -> [String] {
     switch output {
     case .table(let table):
-      return TableRenderer(style: settings.tableStyle(on: terminal)).render(table)
+      guard settings.mode == .table else { return TableText.lines(of: table, as: settings.mode) }
+      var style = settings.tableStyle(on: terminal)
+      if full {
+        style.maxRows = 0
+        style.width = Int(Int32.max)
+        style.maxColumnWidth = Int(Int32.max)
+      }
+      return TableRenderer(style: style).render(table)
     case .chart(let chart):
       return chart.render(settings.chartStyle(on: terminal))
     case .value(let value):

@@ -4,19 +4,24 @@ import Engine
 /// says how many rows and columns there are and which are hidden.
 ///
 /// Numbers are right-aligned, nulls are empty, and values read as `ValueFormatter.plain`
-/// gives them. Columns are kept left to right while they fit in the style's width; a
-/// table with more rows than `maxRows` shows its first and last rows around a gap row.
+/// gives them. When a table is wider than the style's width, the widest text columns
+/// are first narrowed (their cells cut in the middle, down to `minimumTextWidth`) so
+/// that more columns fit, and only then are columns on the right hidden. A table with
+/// more rows than `maxRows` shows its first and last rows around a gap row.
 struct TableRenderer {
   var style: TableStyle
+
+  /// The narrowest a text column is made to let more columns fit.
+  static let minimumTextWidth = 12
 
   /// The table as lines of text, none wider than `style.width` columns.
   /// - Complexity: O(shown rows × columns), independent of the table's row count.
   func render(_ table: Table) -> [String] {
     let rows = shownRows(of: table)
     var columns = table.columnNames.indices.map { layout(of: $0, in: table, rows: rows) }
-    let shown = fittingColumnCount(&columns)
+    let shown = fit(&columns)
     let hidden = Array(table.columnNames[shown...])
-    columns = Array(columns[..<shown])
+    columns = Array(columns[..<shown]).map(\.cut)
 
     guard !columns.isEmpty else { return [footer(table, hiddenRows: 0, hiddenColumns: hidden)] }
     var lines = [border(columns, style.box.top)]
@@ -33,12 +38,34 @@ struct TableRenderer {
     return lines
   }
 
-  /// One column's header, shown cells, width and alignment.
+  /// One column's header, shown cells, width and alignment. Header and cells are whole
+  /// until `cut` fits them to the width.
   private struct ColumnLayout {
     var header: String
     var cells: [String]
     var width: Int
     var alignRight: Bool
+    /// Whether the column holds text, which may be narrowed to fit more columns.
+    var isText: Bool
+    var ellipsis: String
+    /// The width of the gap row's mark, the least the column may take.
+    var gapWidth: Int
+
+    /// The narrowest this column is made before columns are hidden.
+    var minimumWidth: Int { isText ? min(width, TableRenderer.minimumTextWidth) : width }
+
+    /// The column with its header and cells cut in the middle to its width.
+    var cut: ColumnLayout {
+      var result = self
+      let cut = { TextWidth.truncated($0, toColumns: width, ellipsis: ellipsis) }
+      result.header = cut(header)
+      result.cells = cells.map(cut)
+      let widest = result.cells.reduce(TextWidth.columns(of: result.header)) {
+        max($0, TextWidth.columns(of: $1))
+      }
+      result.width = max(1, widest, gapWidth)
+      return result
+    }
   }
 
   /// The row indices shown: the first rows, then after a gap the last rows.
@@ -65,31 +92,46 @@ struct TableRenderer {
 
   private func layout(of index: Int, in table: Table, rows: ShownRows) -> ColumnLayout {
     let column = table.columns[index]
-    let limit = max(1, style.maxColumnWidth)
-    let header = cut(table.columnNames[index], to: limit)
-    let cells = rows.all.map { cut(Self.cellText(column[$0]), to: limit) }
+    let header = table.columnNames[index]
+    let cells = ValueFormatter.texts(of: column, rows: rows.all).map(Self.escaped)
     let widest = cells.reduce(TextWidth.columns(of: header)) { max($0, TextWidth.columns(of: $1)) }
-    let alignRight = column.type == .int || column.type == .float
     let gapWidth = rows.tail.isEmpty ? 0 : TextWidth.columns(of: style.box.ellipsis)
     return ColumnLayout(
-      header: header, cells: cells, width: max(1, widest, gapWidth), alignRight: alignRight)
+      header: header, cells: cells, width: max(1, min(widest, style.maxColumnWidth), gapWidth),
+      alignRight: column.type == .int || column.type == .float, isText: column.type == .string,
+      ellipsis: style.box.ellipsis, gapWidth: gapWidth)
   }
 
-  /// How many leading columns fit in the width; the first is narrowed when even it does not.
-  private func fittingColumnCount(_ columns: inout [ColumnLayout]) -> Int {
-    var used = 1
-    for index in columns.indices {
-      let cost = columns[index].width + 3
-      if used + cost <= style.width { used += cost; continue }
-      guard index == 0 else { return index }
-
-      let width = max(1, style.width - 4)
-      columns[0].header = cut(columns[0].header, to: width)
-      columns[0].cells = columns[0].cells.map { cut($0, to: width) }
-      columns[0].width = width
+  /// Narrows and counts the leading columns that fit in the width: as many as fit with
+  /// text columns at their minimum, the widest text columns narrowed one step at a
+  /// time until those fit. The first column alone is narrowed further when even it
+  /// does not fit.
+  /// - Returns: how many leading columns are shown.
+  private func fit(_ columns: inout [ColumnLayout]) -> Int {
+    var count = 0
+    var least = 1
+    while count < columns.count, least + columns[count].minimumWidth + 3 <= style.width {
+      least += columns[count].minimumWidth + 3
+      count += 1
+    }
+    guard count > 0 else {
+      guard !columns.isEmpty else { return 0 }
+      columns[0].width = max(1, min(columns[0].width, style.width - 4))
       return 1
     }
-    return columns.count
+
+    var used = columns[..<count].reduce(1) { $0 + $1.width + 3 }
+    while used > style.width {
+      let narrowable = columns[..<count].indices.filter {
+        columns[$0].width > columns[$0].minimumWidth
+      }
+      guard let widest = narrowable.max(by: { columns[$0].width < columns[$1].width }) else {
+        break
+      }
+      columns[widest].width -= 1
+      used -= 1
+    }
+    return count
   }
 
   private func border(
@@ -140,10 +182,6 @@ struct TableRenderer {
     return listed.joined(separator: ", ")
   }
 
-  private func cut(_ text: String, to width: Int) -> String {
-    TextWidth.truncated(text, toColumns: width, ellipsis: style.box.ellipsis)
-  }
-
   private func emphasised(_ text: String) -> String {
     style.color ? "\u{1B}[1m" + text + "\u{1B}[0m" : text
   }
@@ -154,7 +192,11 @@ struct TableRenderer {
 
   /// A cell's text on one line: null is empty; control characters are escaped.
   static func cellText(_ value: Value) -> String {
-    let text = ValueFormatter.plain(value)
+    escaped(ValueFormatter.plain(value))
+  }
+
+  /// `text` on one line: line breaks, tabs and other control characters escaped.
+  static func escaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
       return text
     }

@@ -42,9 +42,11 @@ struct TerminalInfo {
   }
 
   /// Whether box-drawing and other non-ASCII characters may be written: always outside
-  /// a terminal, and on a terminal whose locale is UTF-8.
+  /// a terminal (so that saved output is the same everywhere), and on a terminal that is
+  /// not `TERM=dumb` and whose locale is UTF-8.
   var showsUnicode: Bool {
     guard isTerminal else { return true }
+    if environment["TERM"] == "dumb" { return false }
     let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy
       .compactMap { self.environment[$0] }
       .first { !$0.isEmpty }
@@ -60,4 +62,9 @@ struct TerminalInfo {
     }
     return Int(size.ws_col)
   }
+}
+
+extension TerminalInfo {
+  /// A file: 80 columns, box-drawing characters, no colour, whatever the environment.
+  static let file = TerminalInfo(isTerminal: false, reportedColumns: nil, environment: [:])
 }

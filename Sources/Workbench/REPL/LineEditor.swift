@@ -1,13 +1,85 @@
 import CEditLine
+import DSL
+import Engine
 import Foundation
 import Synchronization
 
 /// Set by the SIGINT handler, taken by whoever asks next; atomic so the handler may set it.
 private let interruptRequested = Atomic<Bool>(false)
 
-/// The SIGINT handler while a line editor exists: remember the request, keep running.
+/// The address of the `CancellationFlag` Ctrl-C sets, unretained, or 0; the line editor
+/// that stored it keeps it alive until it clears it.
+private let interruptTarget = Atomic<Int>(0)
+
+/// The SIGINT handler while a line editor exists: remember the request, ask the running
+/// statement to stop, keep running. Only atomic loads and stores happen here.
 private func noteInterrupt(_ signal: Int32) {
   interruptRequested.store(true, ordering: .relaxed)
+  guard let target = UnsafeRawPointer(bitPattern: interruptTarget.load(ordering: .acquiring))
+  else { return }
+  Unmanaged<CancellationFlag>.fromOpaque(target)._withUnsafeGuaranteedRef { $0.cancel() }
+}
+
+/// Where Tab's candidates come from: the line and a character offset in it. Set and read
+/// only on the thread that reads lines, which is the one libedit calls back on.
+nonisolated(unsafe) private var completionSource: ((String, Int) -> Completion)?
+
+/// libedit's completion callback: `word` is the text from libedit's word start to the
+/// cursor, `end` the cursor as a count of Unicode scalars. Returns libedit's match list
+/// (the text to insert, then every candidate, then NULL), or NULL for no match.
+private func completeWord(_ word: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32)
+  -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+{
+  evs_completion_done()
+  guard let source = completionSource else { return nil }
+  let typedWord = word.map { String(cString: $0) } ?? ""
+  let (line, cursor) = editedLine(cursorScalars: Int(end), word: typedWord)
+  let completion = source(line, cursor)
+  guard !completion.candidates.isEmpty else { return nil }
+
+  // libedit replaces its own word; candidates replace the completer's, so the two
+  // are lined up: text between the two starts is added or removed.
+  let characters = Array(line)
+  let editorStart = max(0, cursor - typedWord.count)
+  let ownStart = min(max(0, completion.start), cursor)
+  let lineUp = { (text: String) -> String in
+    if ownStart >= editorStart { return String(characters[editorStart..<ownStart]) + text }
+    return String(text.dropFirst(editorStart - ownStart))
+  }
+
+  let typed = String(characters[ownStart..<cursor])
+  var matches: [String]
+  if completion.candidates.count == 1, let only = completion.candidates.first {
+    let text = lineUp(only.text + only.terminator)
+    matches = [text, text]
+  } else {
+    matches = [lineUp(completion.commonPrefix(typed: typed))]
+    matches += completion.candidates.map { lineUp($0.text) }
+  }
+  return matchList(matches)
+}
+
+/// The line being edited and the cursor as a character offset; just the word when
+/// libedit's line buffer does not agree with it.
+private func editedLine(cursorScalars: Int, word: String) -> (String, Int) {
+  let line = evs_line_buffer().map { String(cString: $0) } ?? ""
+  let scalars = Array(line.unicodeScalars)
+  guard cursorScalars <= scalars.count else { return (word, word.count) }
+  var prefix = String.UnicodeScalarView()
+  prefix.append(contentsOf: scalars[..<cursorScalars])
+  let typed = String(prefix)
+  guard typed.hasSuffix(word) else { return (word, word.count) }
+  return (line, typed.count)
+}
+
+/// A NULL-terminated array of C strings that libedit frees.
+private func matchList(_ texts: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+  let size = MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (texts.count + 1)
+  guard let raw = malloc(size) else { return nil }
+  let list = raw.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: texts.count + 1)
+  for (index, text) in texts.enumerated() { list[index] = strdup(text) }
+  list[texts.count] = nil
+  return list
 }
 
 /// libedit's character reader: one UTF-8 sequence decoded into its code point, or -1
@@ -32,8 +104,15 @@ private func readCharacter(_ file: UnsafeMutablePointer<FILE>?) -> Int32 {
   return Int32(bitPattern: scalar)
 }
 
+/// Bytes the character reader hands out before reading input: text put on the line for
+/// the user to edit, as if typed.
+private let pendingInput = Mutex<[UInt8]>([])
+
 /// One byte from `descriptor`; nil at the end of input, on an error, or on Ctrl-C.
 private func readByte(_ descriptor: Int32) -> UInt8? {
+  if let pending = pendingInput.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
+    return pending
+  }
   var byte: UInt8 = 0
   while true {
     let count = read(descriptor, &byte, 1)
@@ -46,7 +125,8 @@ private func readByte(_ descriptor: Int32) -> UInt8? {
 /// Line editing and history for the REPL, on libedit's readline interface.
 ///
 /// While it exists, Ctrl-C does not end the process: at the prompt it abandons the line
-/// being typed, and elsewhere it is recorded for `takeInterrupt()`. The previous SIGINT
+/// being typed, and elsewhere it is recorded for `takeInterrupt()` and sets the flag
+/// given to `cancelOnInterrupt`. Tab asks `completer` for candidates. The previous SIGINT
 /// disposition and the history are restored and released when it goes away. Only one
 /// line editor may exist at a time, since libedit's readline interface is global.
 final class LineEditor {
@@ -62,6 +142,14 @@ final class LineEditor {
 
   private let historyFile: String?
   private var previousInterruptAction = sigaction()
+  /// The flag Ctrl-C sets, kept alive while the signal handler may reach it.
+  private var cancellation: CancellationFlag?
+
+  /// Where Tab finds candidates: given the line and the cursor's character offset.
+  var completer: ((String, Int) -> Completion)? {
+    get { completionSource }
+    set { completionSource = newValue }
+  }
 
   /// Prepares libedit and loads the history.
   /// - Parameters:
@@ -75,6 +163,7 @@ final class LineEditor {
     setlocale(LC_CTYPE, "")
     evs_set_getc_function(readCharacter)
     rl_initialize()
+    evs_set_completion_function(completeWord)
     using_history()
     stifle_history(Int32(historyLimit))
     if let historyFile { _ = read_history(historyFile) }
@@ -83,7 +172,25 @@ final class LineEditor {
   deinit {
     clear_history()
     evs_set_getc_function(nil)
+    evs_set_completion_function(nil)
+    completionSource = nil
     sigaction(SIGINT, &previousInterruptAction, nil)
+    interruptTarget.store(0, ordering: .releasing)
+  }
+
+  /// Makes Ctrl-C also set `flag`, so a running statement stops at its next check.
+  func cancelOnInterrupt(_ flag: CancellationFlag) {
+    cancellation = flag
+    let address = Int(bitPattern: Unmanaged.passUnretained(flag).toOpaque())
+    interruptTarget.store(address, ordering: .releasing)
+  }
+
+  /// The history, oldest first; a multi-line statement is one entry.
+  var history: [String] {
+    let base = evs_history_base()
+    return (0..<evs_history_length()).compactMap { offset in
+      history_get(base + offset)?.pointee.line.map { String(cString: $0) }
+    }
   }
 
   /// Shows `prompt` and reads one line with editing and history.
@@ -94,6 +201,14 @@ final class LineEditor {
     }
     defer { free(raw) }
     return .line(String(cString: raw))
+  }
+
+  /// Shows `prompt` and reads one line that starts out as `text`, for the user to edit.
+  func readLine(prompt: String, editing text: String) -> Input {
+    let typed = text.map { $0 == "\t" || $0.isNewline ? " " : $0 }
+    pendingInput.withLock { $0 = Array(String(typed).utf8) }
+    defer { pendingInput.withLock { $0 = [] } }
+    return readLine(prompt: prompt)
   }
 
   /// Adds `entry` to the history (a multi-line statement is one entry) and saves the file.

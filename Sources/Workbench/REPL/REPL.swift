@@ -2,8 +2,12 @@ import DSL
 
 /// The interactive loop: read a statement or dot command, run it, show the result.
 ///
-/// A line ending with `|` asks for another line. Errors are shown and the loop goes
-/// on; Ctrl-C abandons the input being typed; Ctrl-D or `.quit` ends the session.
+/// A line ending with `|` asks for another line. A line starting with `|` continues the
+/// statement before it, which has already run: after `let NAME = ...` it extends NAME
+/// (`let NAME = NAME | ...`), otherwise it applies to `_`, the last result. Tab
+/// completes in context. Errors are shown and the loop goes on; Ctrl-C abandons the
+/// input being typed or cancels the running statement; Ctrl-D or `.quit` ends the
+/// session.
 final class REPL {
   /// The name error locations carry for typed input.
   static let inputName = "<repl>"
@@ -14,6 +18,10 @@ final class REPL {
   private let continuationPrompt: String
   /// Lines read so far, so each statement gets its own line numbers.
   private var linesRead = 0
+  /// The lines of a statement still being typed, for completing its next line.
+  private var pending = ""
+  /// What a line starting with `|` continues.
+  private var continuationHead = "_"
 
   /// - Parameters:
   ///   - shell: where statements run.
@@ -24,6 +32,17 @@ final class REPL {
     self.editor = editor
     prompt = "evs> "
     continuationPrompt = unicode ? "  …> " : "...> "
+
+    let completer = Completer(session: shell.session, commands: MetaCommand.completions)
+    editor.completer = { [weak self] line, cursor in
+      let preceding = self?.preceding(line) ?? ""
+      return completer.completion(for: line, cursor: cursor, preceding: preceding)
+    }
+    editor.cancelOnInterrupt(shell.session.cancellation)
+    shell.history = { [weak editor] in editor?.history ?? [] }
+    shell.afterRunning = { [weak editor, weak shell] in
+      if editor?.takeInterrupt() == true { shell?.console.write("\n", to: .error) }
+    }
   }
 
   /// Runs until Ctrl-D or `.quit`.
@@ -31,6 +50,7 @@ final class REPL {
   func run() -> Int32 {
     shell.console.write(
       "evs \(EVS.version): .help lists the verbs and commands, Ctrl-D leaves\n", to: .output)
+    defer { shell.finish() }
     while true {
       switch editor.readLine(prompt: prompt) {
       case .endOfInput:
@@ -46,27 +66,66 @@ final class REPL {
     }
   }
 
+  /// The statement text a line continues, for completion.
+  private func preceding(_ line: String) -> String {
+    if !pending.isEmpty { return pending }
+    return ScriptReader.startsWithPipe(line) ? continuationHead : ""
+  }
+
   /// Runs one typed line (and the lines it asks for); returns `.quit` for `.quit`.
   private func handle(_ line: String, startingAt lineNumber: Int) -> Shell.MetaOutcome {
     let body = line.drop(while: { $0 == " " || $0 == "\t" })
+    if body.hasPrefix("##") {
+      let text = body.dropFirst(2)
+      shell.transcript.note(narration: [String(text.hasPrefix(" ") ? text.dropFirst() : text)])
+    }
     guard !body.isEmpty, !body.hasPrefix("#") else { return .proceed }
     let location = SourceLocation(
       file: Self.inputName, line: lineNumber, column: line.count - body.count + 1)
 
     if body.hasPrefix(".") {
       editor.addHistory(String(body))
+      shell.echo(String(body))
       return shell.runMeta(String(body), at: location)
     }
-    guard let statement = completed(String(body)) else { return .proceed }
-    editor.addHistory(statement)
-    shell.runStatement(statement, at: location)
+    let continues = ScriptReader.startsWithPipe(body)
+    let head = continues ? continuationHead : nil
+    guard let statement = completed(continues ? line : String(body), after: head) else {
+      return .proceed
+    }
+    editor.addHistory(continues ? String(statement.drop(while: { $0 == " " })) : statement)
+    shell.echo(statement)
+
+    if head == "_" && shell.session.lastResult == nil {
+      shell.report(
+        Diagnostic(
+          message: "a line starting with | continues the last result, and there is none yet",
+          location: location, sourceLine: String(body)))
+      return .proceed
+    }
+    if let head {
+      let start = SourceLocation(file: Self.inputName, line: lineNumber - 1, column: 1)
+      shell.runStatement(head + "\n" + statement, at: start)
+    } else {
+      shell.runStatement(statement, at: location)
+    }
+    continuationHead = Self.head(continuing: shell.lastStatementOutput)
     return .proceed
   }
 
+  /// What the next line starting with `|` continues after a statement gave `output`.
+  private static func head(continuing output: Output?) -> String {
+    if case .bound(let name, _?)? = output { return "let \(name) = \(name)" }
+    return "_"
+  }
+
   /// The statement with the continuation lines it asks for; nil when abandoned.
-  private func completed(_ text: String) -> String? {
+  /// - Parameter head: the statement text `text` continues, if any.
+  private func completed(_ text: String, after head: String?) -> String? {
     var text = text
+    defer { pending = "" }
     while ScriptReader.endsWithPipe(text) {
+      pending = head.map { $0 + "\n" + text } ?? text
       switch editor.readLine(prompt: continuationPrompt) {
       case .line(let more):
         linesRead += 1

@@ -3,7 +3,12 @@ import Foundation
 
 /// Runs a script's statements and dot commands in order through a shell.
 ///
-/// Stops at the first error unless `keepGoing`; either way a failed statement makes the
+/// Before anything runs, the whole script is checked (see `ScriptPreflight`): the
+/// `--param` values must fit the declared parameters, and unless `keepGoing`, a
+/// statement that would surely fail (an unknown column in the files it loads, an
+/// unbound name, a syntax error) stops the script before its first statement.
+///
+/// Stops at the first error unless `keepGoing` or `.bail off`; either way a failed statement makes the
 /// exit status 1. Narration and `#>` lines are not shown when running.
 struct ScriptRunner {
   let shell: Shell
@@ -13,43 +18,68 @@ struct ScriptRunner {
   /// - Parameters:
   ///   - text: the script.
   ///   - file: the name error locations carry.
-  /// - Returns: the exit status, 0 when everything succeeded, else 1.
+  /// - Returns: the exit status: 0 when everything succeeded, 1 when a statement failed
+  ///   or the check before running found a problem, 2 for a `--param` the script cannot
+  ///   take.
   func run(_ text: String, file: String) -> Int32 {
-    var failed = false
-    for item in ScriptReader.items(in: text, file: file) {
-      let succeeded: Bool
-      switch item {
-      case .narration:
-        continue
-      case .statement(let source, let location, _):
-        echo(source)
-        succeeded = shell.runStatement(source, at: location)
-      case .meta(let source, let location, _):
-        echo(source)
-        let outcome = shell.runMeta(source, at: location)
-        if outcome == .quit { return failed ? 1 : 0 }
-        succeeded = outcome == .proceed
-      }
+    shell.scriptOptions = options
+    shell.session.parameterOverrides = options.parameterValues
+    shell.echoing = shell.echoing || options.echo
+    shell.bail = shell.bail && !options.keepGoing
+    shell.trace = shell.trace || options.trace
+    let items = ScriptReader.items(in: text, file: file)
 
-      if !succeeded {
-        failed = true
-        if !options.keepGoing { return 1 }
-      }
+    var preflight = ScriptPreflight(
+      baseDirectory: shell.session.baseDirectory, parameters: options.parameterValues)
+    let problems = preflight.check(items)
+    do throws(ParameterError) {
+      try preflight.checker.validateParameterOverrides()
+    } catch {
+      shell.console.write("evs: error: \(error)\n", to: .error)
+      return 2
     }
-    return failed ? 1 : 0
+    let bailsOff = items.contains { item in
+      guard case .meta(let text, _, _) = item else { return false }
+      return (try? MetaCommand.parse(text)) == .bail(false)
+    }
+    if !options.keepGoing, !bailsOff, !problems.isEmpty {
+      report(problems, in: file)
+      return 1
+    }
+    return shell.run(items).succeeded ? 0 : 1
+  }
+
+  private func report(_ problems: [Diagnostic], in file: String) {
+    let formatter = OutputFormatter(
+      settings: shell.settings, terminal: shell.terminal(), interactive: false)
+    for problem in problems {
+      shell.console.writeLines(formatter.lines(for: problem), to: .error)
+    }
+    let count =
+      problems.count == 1
+      ? "a statement that would fail"
+      : "\(problems.count) "
+        + "statements that would fail"
+    shell.console.write(
+      "evs: \(file): nothing was run: checking the script first found \(count)\n", to: .error)
   }
 
   /// The text of the script at `path`, with invalid UTF-8 replaced.
   /// - Throws: `ScriptFileError` when it is missing, a directory or unreadable.
   static func load(_ path: String) throws(ScriptFileError) -> String {
+    String(decoding: try loadBytes(path), as: UTF8.self)
+  }
+
+  /// The bytes of the script at `path`, exactly as stored.
+  /// - Throws: `ScriptFileError` when it is missing, a directory or unreadable.
+  static func loadBytes(_ path: String) throws(ScriptFileError) -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .notFound(path)
     }
     guard !isDirectory.boolValue else { throw .isDirectory(path) }
     do {
-      let data = try Data(contentsOf: URL(fileURLWithPath: path))
-      return String(decoding: data, as: UTF8.self)
+      return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     } catch {
       throw .unreadable(path, reason: error.localizedDescription)
     }
@@ -60,8 +90,13 @@ struct ScriptRunner {
     URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
   }
 
-  private func echo(_ source: String) {
-    guard options.echo else { return }
-    shell.console.write("evs> " + source + "\n", to: .output)
+  /// The name a script read by `.read path` from the script called `including` carries
+  /// in messages: `path` next to the including script's own name.
+  static func includedName(_ path: String, from including: String) -> String {
+    guard !path.hasPrefix("/"), !path.hasPrefix("~"), !including.hasPrefix("<") else {
+      return path
+    }
+    let folder = (including as NSString).deletingLastPathComponent
+    return folder.isEmpty || folder == "." ? path : folder + "/" + path
   }
 }
