@@ -4,7 +4,8 @@ import PackageDescription
 let package = Package(
   name: "evs",
   products: [
-    .executable(name: "evs", targets: ["Workbench"])
+    .executable(name: "evs", targets: ["Workbench"]),
+    .executable(name: "evs-bench", targets: ["EVSBench"]),
   ],
   targets: [
     .systemLibrary(
@@ -23,6 +24,7 @@ let package = Package(
       name: "Workbench",
       dependencies: ["DSL", "Engine", "CEditLine"]
     ),
+    .executableTarget(name: "EVSBench", dependencies: ["DSL"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "EngineTests", dependencies: ["Engine", "TestSupport"], exclude: ["Golden"]),

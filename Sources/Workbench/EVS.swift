@@ -64,6 +64,7 @@ struct EVS {
     _ console: Console
   ) -> Int32 {
     let session = Session(baseDirectory: folder)
+    session.progress = ProgressLine.forStandardError()
     let shell = Shell(session: session, console: console, interactive: false)
     let status = ScriptRunner(shell: shell, options: options).run(text, file: file)
     shell.finish()
@@ -92,6 +93,7 @@ struct EVS {
     }
 
     let session = Session(baseDirectory: folder)
+    session.progress = ProgressLine.forStandardError()
     session.parameterOverrides = options.parameterValues
     let atTerminal = TerminalInfo.inputIsTerminal
     let shell = Shell(session: session, console: console, interactive: atTerminal)
@@ -109,7 +111,9 @@ struct EVS {
   }
 
   private static func runREPL(in folder: String, _ console: Console) -> Int32 {
-    let shell = Shell(session: Session(baseDirectory: folder), console: console, interactive: true)
+    let session = Session(baseDirectory: folder)
+    session.progress = ProgressLine.forStandardError()
+    let shell = Shell(session: session, console: console, interactive: true)
     let editor = LineEditor(historyFile: historyFile())
     let unicode = TerminalInfo.current().showsUnicode
     return REPL(shell: shell, editor: editor, unicode: unicode).run()

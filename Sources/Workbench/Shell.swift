@@ -67,6 +67,7 @@ final class Shell {
     let clock = ContinuousClock()
     let started = clock.now
     let result = session.execute(text, at: location)
+    (session.progress as? ProgressLine)?.finish()
     afterRunning?()
     let formatter = self.formatter()
     for notice in result.notices {

@@ -6,7 +6,7 @@ extension Interpreter {
   mutating func load(_ path: String, _ options: Options, span: Span) throws(RunError) -> Table {
     let settings = try Self.loadOptions(options)
     do {
-      let loaded = try TableReader.read(path: resolve(path), options: settings)
+      let loaded = try TableReader.read(path: resolve(path), options: settings, progress: progress)
       notices += loaded.notices
       return loaded.table
     } catch {
@@ -93,7 +93,7 @@ extension Interpreter {
     let keep = try OptionReader.choice(options, "keep", default: ClusterOptions.Keep.exemplars)
     settings.keep = keep
     do {
-      return try Clusterer.cluster(table, options: settings)
+      return try Clusterer.cluster(table, options: settings, progress: progress)
     } catch {
       throw RunError(error, in: stage)
     }

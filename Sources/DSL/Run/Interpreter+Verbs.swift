@@ -54,7 +54,7 @@ extension Interpreter {
 
     case .top(let n, let key):
       do {
-        return .table(try table.sorted(by: [key]).prefix(n))
+        return .table(table.gather(Array(try table.sortOrder(by: [key]).prefix(max(n, 0)))))
       } catch {
         throw RunError(error, in: stage)
       }
@@ -106,6 +106,18 @@ extension Interpreter {
       try save(table, to: path, options, stage)
       notices.append("saved \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") to \(path)")
       return .table(table)
+    }
+  }
+
+  /// The first `count` rows of `table` sorted by `keys`: for `sort` followed by `head`,
+  /// which then need not copy every row in the new order.
+  func firstRows(_ count: Int, of table: Table, sortedBy keys: [SortKey], _ stage: Stage)
+    throws(RunError) -> Table
+  {
+    do {
+      return table.gather(Array(try table.sortOrder(by: keys).prefix(max(count, 0))))
+    } catch {
+      throw RunError(error, in: stage)
     }
   }
 

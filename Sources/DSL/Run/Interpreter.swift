@@ -11,6 +11,8 @@ struct Interpreter {
   var notices: [String] = []
   /// Stages run so far, with rows and times.
   var trace: [StageTrace] = []
+  /// Told how long loads and clusterings are coming along.
+  var progress: (any ProgressReporter)?
 
   /// The pipeline's result.
   mutating func run(_ pipeline: Pipeline) throws(RunError) -> Output {
@@ -23,14 +25,19 @@ struct Interpreter {
       let checker = PipelineChecker(scalars: scalarTypes, tables: tableSchemas)
       try checker.check(pipeline.stages, from: Schema(table))
     }
-    for stage in pipeline.stages {
+    for (index, stage) in pipeline.stages.enumerated() {
       guard case .table(let table) = current else {
         throw RunError(
           "'\(stageName(stage))' needs a table, but the pipeline so far gives a "
             + describe(current), at: stage.span)
       }
       let stageStart = clock.now
-      current = try apply(stage, to: table)
+      let next = pipeline.stages.dropFirst(index + 1).first
+      if case .sort(let keys) = stage.verb, case .head(let count)? = next?.verb {
+        current = .table(try firstRows(count, of: table, sortedBy: keys, stage))
+      } else {
+        current = try apply(stage, to: table)
+      }
       trace.append(
         StageTrace(
           verb: stage.verb.name, rowsIn: table.rowCount, rowsOut: rows(current),

@@ -16,6 +16,9 @@ public final class Session {
   /// The parameters declared so far, in order, with their values.
   public private(set) var parameters: [(name: String, value: Value)] = []
 
+  /// Told how long loads and clusterings are coming along; `nil` for silence.
+  public var progress: (any ProgressReporter)?
+
   /// Set it (from a signal handler, say) to stop the running statement at its next stage;
   /// `execute` clears it when a statement starts.
   public let cancellation = CancellationFlag()
@@ -49,6 +52,7 @@ public final class Session {
     cancellation.reset()
     var interpreter = Interpreter(bindings: bindings, baseDirectory: baseDirectory)
     interpreter.cancellation = cancellation
+    interpreter.progress = progress
     do {
       let output = try run(statement, &interpreter)
       var result = StatementResult(

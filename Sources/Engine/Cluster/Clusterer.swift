@@ -16,14 +16,15 @@ public enum Clusterer {
   /// `timeColumn` play no part).
   /// - Throws: `ClusterError` for invalid `eps` or `minSamples`, and for cluster
   ///   columns that are missing, not numeric, null or not finite.
+  /// - Parameter progress: Told how far the clustering has come, now and then.
   /// - Complexity: See `DBSCAN.fit`.
-  public static func labels(_ table: Table, options: ClusterOptions) throws(ClusterError)
-    -> DBSCANResult
-  {
+  public static func labels(
+    _ table: Table, options: ClusterOptions, progress: (any ProgressReporter)? = nil
+  ) throws(ClusterError) -> DBSCANResult {
     let dbscan = try DBSCAN(eps: options.eps, minSamples: options.minSamples)
     var points = try FeatureMatrix(table: table, columns: options.columns)
     if options.normalize { points = points.normalizedRows() }
-    return dbscan.fit(points)
+    return dbscan.fit(points, progress: progress)
   }
 
   /// Clusters the rows of `table` and returns them labelled or collapsed.
@@ -38,12 +39,13 @@ public enum Clusterer {
   /// same name. An empty table gives an empty table with the added columns.
   /// - Throws: As `labels(_:options:)`, and `ClusterError.column` for a named time
   ///   column that is missing or not a timestamp column.
+  /// - Parameter progress: Told how far the clustering has come, now and then.
   /// - Complexity: See `DBSCAN.fit`, plus O(rows × columns) to build the result.
-  public static func cluster(_ table: Table, options: ClusterOptions) throws(ClusterError)
-    -> Table
-  {
+  public static func cluster(
+    _ table: Table, options: ClusterOptions, progress: (any ProgressReporter)? = nil
+  ) throws(ClusterError) -> Table {
     let time = try timeColumn(of: table, named: options.timeColumn)
-    let result = try labels(table, options: options)
+    let result = try labels(table, options: options, progress: progress)
     let summary = ClusterSummary(result, times: time?.column)
     switch options.keep {
     case .all:

@@ -27,14 +27,26 @@ public struct DBSCAN: Sendable {
   }
 
   /// Labels every row of `points`.
+  /// - Parameter progress: Told after each step (distinct points, index, core points,
+  ///   clusters) how far the work has come.
   /// - Complexity: O(rows × dimensions) to find the distinct points, plus, over the
   ///   distinct points, the sum of the sizes of their grid neighbourhoods.
-  public func fit(_ points: FeatureMatrix) -> DBSCANResult {
+  public func fit(_ points: FeatureMatrix, progress: (any ProgressReporter)? = nil)
+    -> DBSCANResult
+  {
+    let report = { (fraction: Double) in
+      let rows = Int(Double(points.rowCount) * fraction)
+      progress?.report(WorkProgress(task: "cluster", fraction: fraction, rows: rows))
+    }
     let distinct = DistinctPoints(points)
+    report(0.4)
     let grid = GridIndex(
       points: distinct.values, count: distinct.count, dimensions: distinct.dimensions, eps: eps)
+    report(0.5)
     let isCore = corePoints(distinct, grid)
+    report(0.8)
     let (labels, clusterCount) = expandClusters(isCore, grid)
+    report(1)
     return DBSCANResult(
       labels: distinct.ids.map { labels[Int($0)] },
       isCore: distinct.ids.map { isCore[Int($0)] },

@@ -84,83 +84,107 @@ public enum ProcessFeatures {
 
 extension ProcessFeatures {
   /// `processName`, `pathScore`, `pathLogScore` and `pathHash`, computed once per
-  /// distinct path.
+  /// distinct path; the distinct paths and the rows are each split among the cores.
   private static func pathColumns(
     _ paths: StringStorage, _ validity: NullMask?, separator: String
   ) -> [(String, Column)] {
     let distinct = DistinctStrings(paths, validity: validity)
-    var scores: [Int64] = []
-    var hashes: [Int64] = []
-    var nameStarts: [Int] = []
-    scores.reserveCapacity(distinct.count)
-    hashes.reserveCapacity(distinct.count)
-    nameStarts.reserveCapacity(distinct.count)
     let separatorBytes = Array(separator.utf8)
-    CRC32.table.withUnsafeBufferPointer { table in
-      separatorBytes.withUnsafeBufferPointer { separator in
-        for row in distinct.firstRows {
-          let isNull = validity.marksNull(row)
-          paths.withBytes(row) { all in
-            let bytes = isNull ? UnsafeBufferPointer(rebasing: all[0..<0]) : all
-            scores.append(StringFeatures.scan(bytes, delimiters: .msticpy, table: table).scalarSum)
-            hashes.append(Int64(CRC32.checksum(bytes)))
-            nameStarts.append(lastPieceStart(bytes, separator: separator))
-          }
+    let measures = ParallelWork.array(count: distinct.count) { id in
+      let row = distinct.firstRows[id]
+      return paths.withBytes(row) { all in
+        let bytes = validity.marksNull(row) ? UnsafeBufferPointer(rebasing: all[0..<0]) : all
+        let scan = CRC32.table.withUnsafeBufferPointer { table in
+          StringFeatures.scan(bytes, delimiters: .msticpy, table: table)
         }
+        let nameStart = separatorBytes.withUnsafeBufferPointer { separator in
+          lastPieceStart(bytes, separator: separator)
+        }
+        return PathMeasure(
+          score: scan.scalarSum, hash: Int64(CRC32.checksum(bytes)), nameStart: nameStart,
+          nameLength: bytes.count - nameStart)
       }
     }
 
     let ids = distinct.ids
-    let names = lastPieces(paths, validity, starts: ids.map { nameStarts[Int($0)] })
+    let names = lastPieces(paths, distinct, measures)
     return [
       ("processName", Column(.string(names))),
-      ("pathScore", Column(.int(ids.map { scores[Int($0)] }))),
-      ("pathLogScore", Column(.float(ids.map { logOrZero(scores[Int($0)]) }))),
-      ("pathHash", Column(.int(ids.map { hashes[Int($0)] }))),
+      ("pathScore", Column(.int(perRow(ids) { measures[$0].score }))),
+      ("pathLogScore", Column(.float(perRow(ids) { logOrZero(measures[$0].score) }))),
+      ("pathHash", Column(.int(perRow(ids) { measures[$0].hash }))),
     ]
   }
 
-  /// Each row's string from byte `starts[row]` on; null rows give the empty string.
-  private static func lastPieces(_ paths: StringStorage, _ validity: NullMask?, starts: [Int])
-    -> StringStorage
-  {
-    var names = StringStorage()
-    names.reserve(rows: paths.count, bytes: paths.bytes.count / 2)
-    paths.bytes.withUnsafeBufferPointer { bytes in
-      for row in 0..<paths.count {
-        let isNull = validity.marksNull(row)
-        let start = isNull ? 0 : paths.offsets[row] + starts[row]
-        let end = isNull ? 0 : paths.offsets[row + 1]
-        names.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-      }
-    }
-    return names
+  /// What the path columns need of one distinct path.
+  private struct PathMeasure {
+    var score: Int64
+    var hash: Int64
+    /// Where the last piece of the path starts, and its length, in bytes.
+    var nameStart: Int
+    var nameLength: Int
   }
 
-  /// The five command line features, computed once per distinct command line.
+  /// The value of each row's distinct string, `value(id)`, on all cores.
+  private static func perRow<T>(_ ids: [Int32], _ value: (Int) -> T) -> [T] {
+    ids.withUnsafeBufferPointer { ids in
+      ParallelWork.array(count: ids.count) { value(Int(ids[$0])) }
+    }
+  }
+
+  /// Each row's last path piece; null rows give the empty string. The offsets are summed
+  /// on one core, the bytes copied on all.
+  private static func lastPieces(
+    _ paths: StringStorage, _ distinct: DistinctStrings, _ measures: [PathMeasure]
+  ) -> StringStorage {
+    let ids = distinct.ids
+    var offsets = [Int](repeating: 0, count: ids.count + 1)
+    for row in ids.indices { offsets[row + 1] = offsets[row] + measures[Int(ids[row])].nameLength }
+    let total = offsets[ids.count]
+
+    let bytes = [UInt8](unsafeUninitializedCapacity: total) { output, initialized in
+      // Each part writes the bytes of its own rows only.
+      nonisolated(unsafe) let target = output
+      paths.bytes.withUnsafeBufferPointer { source in
+        let parts = ids.count < ParallelWork.arrayThreshold ? 1 : ParallelWork.coreCount * 2
+        _ = ParallelWork.map(count: parts) { part in
+          guard let from = source.baseAddress, let to = target.baseAddress else { return }
+          for row in (ids.count * part / parts)..<(ids.count * (part + 1) / parts) {
+            let id = Int(ids[row])
+            let start = paths.offsets[distinct.firstRows[id]] + measures[id].nameStart
+            (to + offsets[row]).update(from: from + start, count: measures[id].nameLength)
+          }
+        }
+      }
+      initialized = total
+    }
+    return StringStorage(bytes: bytes, offsets: offsets)
+  }
+
+  /// The five command line features, computed once per distinct command line, the
+  /// distinct lines and the rows each split among the cores.
   private static func commandLineColumns(_ lines: StringStorage, _ validity: NullMask?)
     -> [(String, Column)]
   {
     let distinct = DistinctStrings(lines, validity: validity)
-    var scans: [StringScan] = []
-    scans.reserveCapacity(distinct.count)
-    CRC32.table.withUnsafeBufferPointer { table in
-      for row in distinct.firstRows {
-        let isNull = validity.marksNull(row)
-        scans.append(
-          isNull
-            ? StringScan(delimiterHash: 0)
-            : lines.withBytes(row) { StringFeatures.scan($0, delimiters: .msticpy, table: table) })
+    let scans = ParallelWork.array(count: distinct.count) { id -> StringScan in
+      let row = distinct.firstRows[id]
+      guard !validity.marksNull(row) else { return StringScan(delimiterHash: 0) }
+      return CRC32.table.withUnsafeBufferPointer { table in
+        lines.withBytes(row) { StringFeatures.scan($0, delimiters: .msticpy, table: table) }
       }
     }
 
-    let perRow = distinct.ids.map { scans[Int($0)] }
+    let ids = distinct.ids
     return [
-      ("commandlineLen", Column(.int(perRow.map { Int64($0.scalarCount) }))),
-      ("commandlineLogLen", Column(.float(perRow.map { logOrZero(Int64($0.scalarCount)) }))),
-      ("commandlineTokensFull", Column(.int(perRow.map { Int64($0.delimiterCount) }))),
-      ("commandlineScore", Column(.int(perRow.map(\.scalarSum)))),
-      ("commandlineTokensHash", Column(.int(perRow.map { Int64($0.delimiterHash) }))),
+      ("commandlineLen", Column(.int(perRow(ids) { Int64(scans[$0].scalarCount) }))),
+      (
+        "commandlineLogLen",
+        Column(.float(perRow(ids) { logOrZero(Int64(scans[$0].scalarCount)) }))
+      ),
+      ("commandlineTokensFull", Column(.int(perRow(ids) { Int64(scans[$0].delimiterCount) }))),
+      ("commandlineScore", Column(.int(perRow(ids) { scans[$0].scalarSum }))),
+      ("commandlineTokensHash", Column(.int(perRow(ids) { Int64(scans[$0].delimiterHash) }))),
     ]
   }
 
@@ -171,7 +195,7 @@ extension ProcessFeatures {
     switch sessions.values {
     case .string(let storage):
       let marks = systemSessions.map { Array($0.utf8) }
-      flags = (0..<storage.count).map { row in
+      flags = ParallelWork.array(count: storage.count) { row in
         storage.withBytes(row) { bytes in marks.contains { $0.elementsEqual(bytes) } }
       }
     case .int(let values):
@@ -181,6 +205,7 @@ extension ProcessFeatures {
     case .bool, .timestamp:
       flags = Array(repeating: false, count: sessions.count)
     }
+    guard sessions.validity != nil else { return Column(.bool(flags)) }
     return Column(.bool(flags.enumerated().map { $1 && !sessions.isNull($0) }))
   }
 

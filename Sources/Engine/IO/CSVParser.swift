@@ -1,133 +1,167 @@
 /// Turns the bytes of a delimited text file into a table: header, records, typed columns.
 ///
-/// Large inputs are split into chunks at record boundaries and scanned on all cores. A
-/// boundary is guessed from quote parity (a line feed after an even number of quotes ends
-/// a record in well-formed CSV); the guess is then checked, since each chunk must end
-/// exactly where the next begins, and the input is scanned again in one piece when it
-/// fails. Columns are then typed and built in parallel.
+/// The records are read one segment at a time: a stretch of about `segmentLength` bytes
+/// that ends at a record boundary. Each segment is cut into chunks that the processor cores
+/// scan, type and copy at once (see `CSVSegment`); the text columns grow by the segment's
+/// pieces, and the segment's bytes are then no longer needed. Memory therefore holds the
+/// columns plus one segment, never the whole file.
+///
+/// A column is typed (number, boolean, timestamp) until a field in it does not fit; the
+/// text of the segments read before that is then read again, which is rare and costs one
+/// more pass over those segments.
 struct CSVParser {
-  /// Inputs smaller than this are scanned in one piece.
-  static let parallelThreshold = 1 << 20
-  /// The most bytes of records one chunk starts.
-  static let chunkLimit = 1 << 30
+  /// The bytes read per segment when no record is longer.
+  static let segmentLength = 16 << 20
 
   let name: String
   let delimiter: UInt8
   let hasHeader: Bool
+  /// The bytes per segment; small values are for tests.
+  var segmentLength = CSVParser.segmentLength
+  /// Told about the bytes and rows read after every segment.
+  var progress: (any ProgressReporter)?
 
-  /// The table in `bytes` (valid UTF-8, no byte order mark) and any notices.
-  /// - Throws: `LoadError` for an empty input, an unclosed quote or a ragged record.
+  /// The table in `input` (valid UTF-8 unless it comes from a file) and any notices.
+  /// - Throws: `LoadError` for an empty input, an unclosed quote or a ragged record;
+  ///   `CSVParser.Interruption.invalidUTF8` when a file holds invalid UTF-8, which the
+  ///   caller repairs before parsing again.
   /// - Complexity: O(n) over the bytes, divided among the cores.
-  func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(LoadError) -> LoadedTable {
-    let scanner = CSVScanner(bytes: bytes, delimiter: delimiter)
-    var blankLines = 0
-    let first = try scanFirstRecord(scanner, blankLines: &blankLines)
-    let chunks = try scanRecords(scanner, from: first.dataStart, columns: first.names.count)
-    blankLines += chunks.reduce(0) { $0 + $1.blankLines }
+  func parse(_ input: CSVInput) throws(CSVParser.Interruption) -> LoadedTable {
+    let header = try wrapped { () throws(LoadError) in try readHeader(input) }
+    var state = CSVLoadState(columnCount: header.names.count)
+    state.blankLines = header.blankLines
 
-    let naming = ColumnNaming.uniqueNames(first.names)
-    let columns = ColumnDecoder.columns(from: bytes, chunks: chunks, count: first.names.count)
+    var start = header.dataStart
+    // Smaller inputs get smaller segments, so that their buffers are small too.
+    let usualLength = min(segmentLength, max(input.count / 8, 1 << 20))
+    var length = usualLength
+    var estimated = false
+    var speculates = true
+    while start < input.count {
+      let end = min(start + length, input.count)
+      let segment = CSVSegment(
+        delimiter: delimiter, columns: header.names.count, atEnd: end == input.count,
+        candidates: state.candidates, texts: state.textColumns,
+        validatesUTF8: input.isFile, speculates: speculates,
+        segmentLength: usualLength,
+        margin: CSVSegment.margin(length: length, usual: usualLength))
+      let outcome = try wrapped { () throws(LoadError) in
+        try input.withBytes(start..<end) { bytes throws(LoadError) in segment.read(bytes) }
+      }
+      switch outcome {
+      case .needsMoreBytes:
+        guard length < maximumChunkExtent / 2 else {
+          let line = try wrapped { () throws(LoadError) in try input.line(at: start) }
+          throw .load(.recordTooLarge(path: name, line: line))
+        }
+        length *= 2
+        continue
+      case .invalidUTF8:
+        throw .invalidUTF8
+      case .failed(let failure):
+        let columns = header.names.count
+        throw .load(
+          try wrapped { () throws(LoadError) in
+            try error(for: failure, at: start, columns: columns, input)
+          })
+      case .read(let result):
+        try wrapped { () throws(LoadError) in
+          try state.add(result, range: start..<start + result.length, input: input, self)
+        }
+        if !estimated, result.length > 0 {
+          state.reserve(
+            expectedShare: Double(input.count - header.dataStart) / Double(result.length))
+          estimated = true
+        }
+        start += result.length
+        if result.speculationFailed { speculates = false }
+        let fraction = Double(start) / Double(max(input.count, 1))
+        progress?.report(WorkProgress(task: "load", fraction: fraction, rows: state.rowCount))
+      }
+    }
 
+    let columns = try wrapped { () throws(LoadError) in try state.columns(input: input, self) }
+    let naming = ColumnNaming.uniqueNames(header.names)
     var notices = hasHeader ? naming.notices : []
-    if blankLines > 0 {
-      notices.append("skipped \(blankLines) blank \(blankLines == 1 ? "line" : "lines")")
+    if state.blankLines > 0 {
+      let lines = state.blankLines == 1 ? "line" : "lines"
+      notices.append("skipped \(state.blankLines) blank \(lines)")
     }
     let table = Table(columnNames: naming.names, columns: columns)
     return LoadedTable(table: table, notices: notices)
   }
 
+  /// Why a parse stopped.
+  enum Interruption: Error {
+    /// The input cannot be loaded.
+    case load(LoadError)
+    /// A file holds invalid UTF-8; it must be repaired as a whole and parsed again.
+    case invalidUTF8
+  }
+
+  /// Runs `body`, passing its `LoadError` on as an interruption.
+  private func wrapped<R>(_ body: () throws(LoadError) -> R) throws(Interruption) -> R {
+    do {
+      return try body()
+    } catch {
+      throw .load(error)
+    }
+  }
+
   /// The header's names (empty names without a header, one per field of the first
-  /// record) and where the data records start.
-  private func scanFirstRecord(_ scanner: CSVScanner, blankLines: inout Int) throws(LoadError)
-    -> (names: [String], dataStart: Int)
+  /// record), where the data records start, and the blank lines before them.
+  private func readHeader(_ input: CSVInput) throws(LoadError)
+    -> (names: [String], dataStart: Int, blankLines: Int)
   {
-    let bytes = scanner.bytes
-    let start = scanner.skipBlankLines(from: 0, count: &blankLines)
-    guard start < bytes.count else { throw .emptyFile(path: name) }
+    var length = segmentLength
+    while true {
+      let end = min(length, input.count)
+      let atEnd = end == input.count
+      let found = try input.withBytes(0..<end) { bytes throws(LoadError) in
+        try firstRecord(in: bytes, atEnd: atEnd)
+      }
+      if let found { return found }
+      guard length < maximumChunkExtent / 2 else {
+        throw .recordTooLarge(path: name, line: 1)
+      }
+      length *= 2
+    }
+  }
+
+  /// The first record of `bytes`, or `nil` when it may run past them.
+  private func firstRecord(in bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) throws(LoadError)
+    -> (names: [String], dataStart: Int, blankLines: Int)?
+  {
+    let scanner = CSVScanner(bytes: bytes, delimiter: delimiter)
+    var blankLines = 0
+    let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let start = scanner.skipBlankLines(from: bom, count: &blankLines)
+    guard start < bytes.count else {
+      if atEnd { throw .emptyFile(path: name) }
+      return nil
+    }
 
     var spans: [FieldSpan] = []
     switch scanner.scanRecord(at: start, chunkBase: 0, into: &spans) {
+    case .unterminatedQuote where !atEnd:
+      return nil
     case .unterminatedQuote(let offset):
-      throw error(for: .unterminatedQuote(offset: offset), columns: 0, in: bytes)
+      throw .unterminatedQuote(path: name, line: LineCounter.line(at: offset, in: bytes))
+    case .complete(let next, _) where next >= bytes.count && !atEnd:
+      return nil
     case .complete(let next, _) where hasHeader:
-      return (spans.map { FieldText.string(from: $0, chunkBase: 0, in: bytes) }, next)
+      let names = spans.map { FieldText.string(from: $0, chunkBase: 0, in: bytes) }
+      return (names, next, blankLines)
     case .complete(_, let fields):
-      return (Array(repeating: "", count: fields), start)
+      return (Array(repeating: "", count: fields), start, blankLines)
     }
   }
 
-  /// The data records from `start` on, as chunks in input order.
-  private func scanRecords(
-    _ scanner: CSVScanner, from start: Int, columns: Int
-  ) throws(LoadError) -> [CSVChunk] {
-    let bytes = scanner.bytes
-    if bytes.count - start >= Self.parallelThreshold, ParallelWork.coreCount > 1 {
-      let chunks = scanInParallel(scanner, from: start, columns: columns)
-      let consistent = zip(chunks, chunks.dropFirst()).allSatisfy { $0.end == $1.base }
-      if consistent, chunks.allSatisfy({ $0.failure == nil }), chunks.last?.end == bytes.count {
-        return chunks
-      }
-    }
-    return try scanInOrder(scanner, from: start, columns: columns)
-  }
-
-  /// Scans chunk after chunk; a failure is final.
-  private func scanInOrder(
-    _ scanner: CSVScanner, from start: Int, columns: Int
-  ) throws(LoadError) -> [CSVChunk] {
-    var chunks: [CSVChunk] = []
-    var position = start
-    repeat {
-      let limit = min(position + Self.chunkLimit, scanner.bytes.count)
-      let chunk = scanner.scanChunk(from: position, limit: limit, columns: columns)
-      if let failure = chunk.failure {
-        throw error(for: failure, columns: columns, in: scanner.bytes)
-      }
-      chunks.append(chunk)
-      position = chunk.end
-    } while position < scanner.bytes.count
-    return chunks
-  }
-
-  /// Scans guessed chunks concurrently; the caller checks that they join up.
-  private func scanInParallel(_ scanner: CSVScanner, from start: Int, columns: Int)
-    -> [CSVChunk]
-  {
-    let bytes = scanner.bytes
-    let length = bytes.count - start
-    let chunkCount = max(ParallelWork.coreCount, (length + Self.chunkLimit - 1) / Self.chunkLimit)
-    let nominal = (0...chunkCount).map {
-      start + Int((Int64(length) * Int64($0)) / Int64(chunkCount))
-    }
-
-    let quoteCounts = ParallelWork.map(count: chunkCount) { index in
-      QuoteParity.count(in: bytes, from: nominal[index], to: nominal[index + 1])
-    }
-    var parityBefore = [0]
-    for (index, count) in quoteCounts.dropLast().enumerated() {
-      parityBefore.append((parityBefore[index] + count) & 1)
-    }
-
-    var boundaries = ParallelWork.map(count: chunkCount + 1) { index -> Int in
-      if index == 0 { return start }
-      if index == chunkCount { return bytes.count }
-      return QuoteParity.recordStart(
-        in: bytes, from: nominal[index], insideQuotes: parityBefore[index] == 1)
-    }
-    for index in boundaries.indices.dropFirst() {
-      boundaries[index] = max(boundaries[index], boundaries[index - 1])
-    }
-    return ParallelWork.map(count: chunkCount) { index in
-      let from = boundaries[index]
-      return scanner.scanChunk(from: from, limit: boundaries[index + 1], columns: columns)
-    }
-  }
-
-  /// The `LoadError` for a scanning failure, with its line number.
+  /// The `LoadError` for a scanning failure in the segment that starts at `start`.
   private func error(
-    for failure: CSVFailure, columns: Int, in bytes: UnsafeBufferPointer<UInt8>
-  ) -> LoadError {
-    let line = LineCounter.line(at: failure.offset, in: bytes)
+    for failure: CSVFailure, at start: Int, columns: Int, _ input: CSVInput
+  ) throws(LoadError) -> LoadError {
+    let line = try input.line(at: start + failure.offset)
     switch failure {
     case .unterminatedQuote:
       return .unterminatedQuote(path: name, line: line)

@@ -47,6 +47,18 @@ enum QuoteParity {
   }
 }
 
+extension QuoteParity {
+  /// The offset just past the first line feed at or after `start`; the end of the input
+  /// when there is none.
+  static func lineStart(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
+    guard let hit = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else {
+      return bytes.count
+    }
+    return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+  }
+}
+
 /// Physical line numbers for byte offsets, computed only when an error needs one.
 enum LineCounter {
   /// The 1-based line that holds the byte at `offset`.

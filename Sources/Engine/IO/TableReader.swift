@@ -22,22 +22,48 @@ public enum TableReader {
   ///   - path: The file to read; gzip data (`.gz`) is recognised by its content.
   ///   - options: Format, delimiter and header; by default the format is taken from the
   ///     extension (CSV when it says nothing).
+  ///   - progress: Told how much of the file has been read, now and then.
   /// - Returns: The table and the notices about repairs made while reading.
   /// - Throws: `LoadError` naming the file, and the line where the text is malformed.
-  /// - Complexity: O(file size), spread over the processor cores.
-  public static func read(path: String, options: LoadOptions = .init()) throws(LoadError)
-    -> LoadedTable
-  {
+  /// - Complexity: O(file size), spread over the processor cores. Beyond the table, memory
+  ///   holds one segment of the file (see `CSVParser`), unless the file is compressed or
+  ///   holds invalid UTF-8, which is repaired in memory.
+  public static func read(
+    path: String, options: LoadOptions = .init(), progress: (any ProgressReporter)? = nil
+  ) throws(LoadError) -> LoadedTable {
+    try read(path: path, options: options, progress: progress, segmentLength: nil)
+  }
+
+  /// `read(path:options:progress:)` with segments of `segmentLength` bytes (for tests).
+  static func read(
+    path: String, options: LoadOptions, progress: (any ProgressReporter)?, segmentLength: Int?
+  ) throws(LoadError) -> LoadedTable {
     try checkFormat(of: path, options: options)
-    var bytes = try FileContents.read(path)
-    if Gzip.isCompressed(bytes) {
-      do {
-        bytes = try Gzip.decompress(bytes)
-      } catch {
-        throw .corruptCompression(path: path, reason: error.reason)
+    let input = try CSVInput(path: path)
+    if options.resolvedFormat(for: path).isJSON {
+      return try read(
+        bytes: try decompressed(input.allBytes(), path: path), name: path, options: options,
+        progress: progress, segmentLength: segmentLength)
+    }
+    let magic = try input.withBytes(0..<min(2, input.count)) { Array($0) }
+    if Gzip.isCompressed(magic) {
+      return try read(
+        bytes: try decompressed(input.allBytes(), path: path), name: path, options: options,
+        progress: progress, segmentLength: segmentLength)
+    }
+
+    do throws(CSVParser.Interruption) {
+      return try parser(for: path, options, progress, segmentLength).parse(input)
+    } catch {
+      switch error {
+      case .load(let error):
+        throw error
+      case .invalidUTF8:
+        return try read(
+          bytes: try input.allBytes(), name: path, options: options, progress: progress,
+          segmentLength: segmentLength)
       }
     }
-    return try read(bytes: bytes, name: path, options: options)
   }
 
   /// The table in `bytes`, read as if from a file called `name`.
@@ -45,24 +71,40 @@ public enum TableReader {
   ///   - bytes: The file's contents (not compressed).
   ///   - name: Used in messages and to choose the format when `options` leave it open.
   ///   - options: Format, delimiter and header.
+  ///   - progress: Told how much of the bytes has been read, now and then.
   /// - Returns: The table and the notices about repairs made while reading.
   /// - Throws: `LoadError` naming `name` and the line where the text is malformed.
   /// - Complexity: O(bytes.count), spread over the processor cores.
-  public static func read(bytes: [UInt8], name: String, options: LoadOptions = .init())
-    throws(LoadError) -> LoadedTable
-  {
+  public static func read(
+    bytes: [UInt8], name: String, options: LoadOptions = .init(),
+    progress: (any ProgressReporter)? = nil
+  ) throws(LoadError) -> LoadedTable {
+    try read(bytes: bytes, name: name, options: options, progress: progress, segmentLength: nil)
+  }
+
+  /// `read(bytes:name:options:progress:)` with segments of `segmentLength` bytes (for tests).
+  static func read(
+    bytes: [UInt8], name: String, options: LoadOptions, progress: (any ProgressReporter)?,
+    segmentLength: Int?
+  ) throws(LoadError) -> LoadedTable {
     try checkFormat(of: name, options: options)
     var bytes = bytes
     let replacements = UTF8Repair.repair(&bytes)
-    let format = options.resolvedFormat(for: name)
 
-    var loaded = try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in
-      let hasMark = buffer.starts(with: [0xEF, 0xBB, 0xBF])
-      let text = hasMark ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer
-      if format.isJSON { return try JSONParser(name: name).parse(text) }
-      let parser = CSVParser(
-        name: name, delimiter: options.resolvedDelimiter(for: name), hasHeader: options.header)
-      return try parser.parse(text)
+    var loaded: LoadedTable
+    if options.resolvedFormat(for: name).isJSON {
+      loaded = try readJSON(bytes, name: name)
+      progress?.report(WorkProgress(task: "load", fraction: 1, rows: loaded.table.rowCount))
+    } else {
+      do throws(CSVParser.Interruption) {
+        loaded = try parser(for: name, options, progress, segmentLength)
+          .parse(CSVInput(bytes: bytes))
+      } catch {
+        switch error {
+        case .load(let error): throw error
+        case .invalidUTF8: throw .unreadable(path: name, reason: "invalid UTF-8 remained")
+        }
+      }
     }
     if replacements > 0 {
       let sequences = replacements == 1 ? "sequence" : "sequences"
@@ -70,6 +112,37 @@ public enum TableReader {
         "replaced \(replacements) invalid UTF-8 \(sequences) with U+FFFD (\u{FFFD})", at: 0)
     }
     return loaded
+  }
+
+  /// `bytes` decompressed when they are gzip data, or as they are.
+  /// - Throws: `LoadError.corruptCompression` naming `path`.
+  private static func decompressed(_ bytes: [UInt8], path: String) throws(LoadError) -> [UInt8] {
+    guard Gzip.isCompressed(bytes) else { return bytes }
+    do {
+      return try Gzip.decompress(bytes)
+    } catch {
+      throw .corruptCompression(path: path, reason: error.reason)
+    }
+  }
+
+  /// The table in the JSON `bytes` (valid UTF-8), a byte order mark dropped.
+  private static func readJSON(_ bytes: [UInt8], name: String) throws(LoadError) -> LoadedTable {
+    try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in
+      let hasMark = buffer.starts(with: [0xEF, 0xBB, 0xBF])
+      let text = hasMark ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer
+      return try JSONParser(name: name).parse(text)
+    }
+  }
+
+  private static func parser(
+    for name: String, _ options: LoadOptions, _ progress: (any ProgressReporter)?,
+    _ segmentLength: Int?
+  ) -> CSVParser {
+    var parser = CSVParser(
+      name: name, delimiter: options.resolvedDelimiter(for: name), hasHeader: options.header)
+    parser.progress = progress
+    if let segmentLength { parser.segmentLength = segmentLength }
+    return parser
   }
 
   /// Binary formats that analysts export events in but that are not text; reading them

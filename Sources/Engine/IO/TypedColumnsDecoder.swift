@@ -1,47 +1,36 @@
-/// Builds the columns of numbers, booleans and timestamps from the field spans of the
-/// scanned chunks, each chunk on its own core.
+/// Types the fields of the columns that may hold numbers, booleans or timestamps, one chunk
+/// at a time.
 ///
 /// A column's type is the narrowest that holds every non-empty field: Int64, then Float64
 /// when a value does not fit (every integer is converted), Bool for `true`/`false`
 /// columns, Timestamp for dates (see `Timestamp.parse`). As soon as a value fits none of
-/// these the column is text, which `TextColumnsBuilder` builds. Empty fields are nulls.
+/// these the column is text, which `TextPiece` copies. Empty fields are nulls.
 ///
-/// Each chunk types its part of a column on its own; the parts are then joined, which
-/// gives the same type as reading the column in one go, since widening does not depend on
-/// the order the values come in.
-struct TypedColumnsDecoder {
-  let bytes: UnsafeBufferPointer<UInt8>
-  let chunks: [CSVChunk]
-
-  /// For each of `columnCount` columns, the typed column, or `nil` when it holds text (or
-  /// only empty fields).
+/// Each chunk types its part of a column on its own; `TypedValues.joined` then joins the
+/// parts, which gives the same type as reading the column in one go, since widening does
+/// not depend on the order the values come in.
+enum TypedColumnsDecoder {
+  /// For each of `columns`, the typed values of `chunk`, or `nil` when a field holds text.
+  /// - Parameters:
+  ///   - chunk: Scanned records; its spans are relative to `chunk.base` in `bytes`.
+  ///   - columns: The indices of the columns to type.
+  ///   - bytes: The input the chunk was scanned from.
   /// - Complexity: O(rows × columns) until each column meets its first text value.
-  func decode(columnCount: Int) -> [Column?] {
-    let parts = ParallelWork.map(count: chunks.count) { decodeChunk($0, columnCount) }
-    return (0..<columnCount).map { column in
-      var columnParts: [TypedValues] = []
-      for chunkParts in parts {
-        guard let part = chunkParts[column] else { return nil }
-        columnParts.append(part)
-      }
-      return TypedValues.joined(columnParts)
-    }
-  }
-
-  /// The typed values of one chunk, `nil` for columns found to hold text.
-  private func decodeChunk(_ index: Int, _ columnCount: Int) -> [TypedValues?] {
-    let chunk = chunks[index]
-    return (0..<columnCount).map { column in
-      decodePart(chunk.spans.column(column), base: chunk.base, rows: chunk.rowCount)
+  static func decode(
+    _ chunk: CSVChunk, columns: [Int], in bytes: UnsafeBufferPointer<UInt8>
+  ) -> [TypedValues?] {
+    columns.map { column in
+      decodePart(chunk.spans.column(column), base: chunk.base, rows: chunk.rowCount, bytes)
     }
   }
 
   /// The typed values of one column's part in a chunk, or `nil` as soon as a value is
   /// text. Columns are typed one after another: each reads its spans in order, and a text
   /// column usually stops at its first value.
-  private func decodePart(_ spans: UnsafeBufferPointer<FieldSpan>, base: Int, rows: Int)
-    -> TypedValues?
-  {
+  private static func decodePart(
+    _ spans: UnsafeBufferPointer<FieldSpan>, base: Int, rows: Int,
+    _ bytes: UnsafeBufferPointer<UInt8>
+  ) -> TypedValues? {
     var values = TypedValues(rows: rows)
     guard let input = bytes.baseAddress else { return values }
     for span in spans {

@@ -16,27 +16,20 @@ extension Table {
   /// The rows ordered by `keys`; equal rows keep their order and nulls go last
   /// in either direction (NaN sorts after every number).
   /// - Throws: `ColumnError.unknown` for a key that is not a column.
-  /// - Complexity: O(n log n) comparisons.
+  /// - Complexity: O(rows) per key (a radix sort; see `SortOrder`), plus sorting the
+  ///   distinct values of string keys, plus copying every column in the new order.
   public func sorted(by keys: [SortKey]) throws(ColumnError) -> Table {
-    var comparators: [(Int, Int) -> Int] = []
-    for key in keys {
-      let column = try column(key.column)
-      let compare = Self.comparator(for: column)
-      comparators.append { a, b in
-        let (aNull, bNull) = (column.isNull(a), column.isNull(b))
-        if aNull || bNull { return aNull == bNull ? 0 : (aNull ? 1 : -1) }
-        let order = compare(a, b)
-        return key.descending ? -order : order
-      }
-    }
-    let order = Array(0..<rowCount).sorted { a, b in
-      for compare in comparators {
-        let result = compare(a, b)
-        if result != 0 { return result < 0 }
-      }
-      return a < b
-    }
-    return gather(order)
+    gather(try sortOrder(by: keys))
+  }
+
+  /// The row numbers in the order `sorted(by:)` puts the rows in, without copying them;
+  /// `gather(Array(sortOrder(by: keys).prefix(n)))` is the top `n` rows.
+  /// - Throws: `ColumnError.unknown` for a key that is not a column.
+  /// - Complexity: O(rows) per key, plus sorting the distinct values of string keys.
+  public func sortOrder(by keys: [SortKey]) throws(ColumnError) -> [Int] {
+    var columns: [(column: Column, descending: Bool)] = []
+    for key in keys { columns.append((try column(key.column), key.descending)) }
+    return SortOrder.order(rowCount: rowCount, keys: columns)
   }
 
   /// Compares two rows of one column: -1, 0 or 1, ignoring nulls.

@@ -84,17 +84,13 @@ public struct Column: Sendable, Equatable {
   /// The rows at `indices`, in that order.
   /// - Complexity: O(indices.count), plus the bytes of string rows.
   public func gather(_ indices: [Int]) -> Column {
-    let mask = validity.map { old in
-      var mask = NullMask(count: indices.count)
-      for (k, i) in indices.enumerated() where !old.isValid(i) { mask.set(k, valid: false) }
-      return mask
-    }
+    let mask = validity.flatMap { RowGather.validity($0, indices) }
     switch values {
-    case .int(let v): return Column(.int(indices.map { v[$0] }), validity: mask)
-    case .float(let v): return Column(.float(indices.map { v[$0] }), validity: mask)
-    case .bool(let v): return Column(.bool(indices.map { v[$0] }), validity: mask)
+    case .int(let v): return Column(.int(RowGather.values(v, indices)), validity: mask)
+    case .float(let v): return Column(.float(RowGather.values(v, indices)), validity: mask)
+    case .bool(let v): return Column(.bool(RowGather.values(v, indices)), validity: mask)
     case .string(let v): return Column(.string(v.gather(indices)), validity: mask)
-    case .timestamp(let v): return Column(.timestamp(indices.map { v[$0] }), validity: mask)
+    case .timestamp(let v): return Column(.timestamp(RowGather.values(v, indices)), validity: mask)
     }
   }
 

@@ -2,34 +2,80 @@ import Foundation
 
 /// The rows of a string column grouped by equal bytes, so that work per string runs
 /// once per distinct value. Null rows count as the empty string.
+///
+/// Large columns are grouped in parts on all cores; the parts' distinct values are then
+/// merged in part order, which keeps the first-seen order of the whole column.
 struct DistinctStrings {
+  /// Columns with fewer rows are grouped in one part.
+  static let parallelThreshold = 1 << 16
+
   /// For each row, the index of its distinct value.
   private(set) var ids: [Int32]
   /// For each distinct value, the first row that holds it.
   private(set) var firstRows: [Int] = []
 
   /// Groups the rows of `strings`; rows that `validity` marks null join the empty string.
-  /// - Complexity: O(bytes) expected.
+  /// - Complexity: O(bytes) expected, divided among the cores.
   init(_ strings: StringStorage, validity: NullMask?) {
-    ids = Array(repeating: 0, count: strings.count)
+    let rowCount = strings.count
+    let partCount = rowCount < Self.parallelThreshold ? 1 : ParallelWork.coreCount * 2
+    let bounds = (0...partCount).map { rowCount * $0 / partCount }
+    var ids = [Int32](repeating: 0, count: rowCount)
+    var firstRows: [Int] = []
+
     strings.bytes.withUnsafeBufferPointer { bytes in
       strings.offsets.withUnsafeBufferPointer { offsets in
-        var table = ByteStringTable()
-        for row in 0..<strings.count {
-          let isNull = validity.marksNull(row)
+        let key = { (row: Int) -> UnsafeBufferPointer<UInt8> in
           let start = offsets[row]
-          let end = isNull ? start : offsets[row + 1]
-          let key = UnsafeBufferPointer(rebasing: bytes[start..<end])
-          let (id, isNew) = table.insert(key)
-          if isNew { firstRows.append(row) }
-          ids[row] = Int32(id)
+          let end = validity.marksNull(row) ? start : offsets[row + 1]
+          return UnsafeBufferPointer(rebasing: bytes[start..<end])
+        }
+        ids.withUnsafeMutableBufferPointer { ids in
+          // Each part writes the ids of its own rows only.
+          nonisolated(unsafe) let output = ids
+          let parts = ParallelWork.map(count: partCount) { part in
+            Self.group(rows: bounds[part]..<bounds[part + 1], key: key, ids: output)
+          }
+          var table = ByteStringTable()
+          let mappings = parts.map { part in
+            zip(part.firstRows, part.hashes).map { row, hash in
+              let (id, isNew) = table.insert(key(row), hash: hash)
+              if isNew { firstRows.append(row) }
+              return Int32(id)
+            }
+          }
+          _ = ParallelWork.map(count: partCount) { part in
+            let mapping = mappings[part]
+            for row in bounds[part]..<bounds[part + 1] {
+              output[row] = mapping[Int(output[row])]
+            }
+          }
         }
       }
     }
+    self.ids = ids
+    self.firstRows = firstRows
   }
 
   /// The number of distinct values.
   var count: Int { firstRows.count }
+
+  /// Groups `rows`, writing each row's id within the part to `ids`; returns the first row
+  /// and hash of each of the part's distinct values.
+  private static func group(
+    rows: Range<Int>, key: (Int) -> UnsafeBufferPointer<UInt8>,
+    ids: UnsafeMutableBufferPointer<Int32>
+  ) -> (firstRows: [Int], hashes: [UInt64]) {
+    var table = ByteStringTable()
+    var firstRows: [Int] = []
+    for row in rows {
+      let bytes = key(row)
+      let (id, isNew) = table.insert(bytes, hash: ByteStringTable.hash(bytes))
+      if isNew { firstRows.append(row) }
+      ids[row] = Int32(id)
+    }
+    return (firstRows, table.hashes)
+  }
 }
 
 /// An open-addressing hash set of byte strings that live in a caller's buffer;
@@ -37,11 +83,12 @@ struct DistinctStrings {
 private struct ByteStringTable {
   private var slots: [Int32] = Array(repeating: -1, count: 64)
   private var keys: [UnsafeBufferPointer<UInt8>] = []
-  private var hashes: [UInt64] = []
+  /// The hash of each key, by id.
+  private(set) var hashes: [UInt64] = []
 
-  /// The id of `key`, and whether it was new. `key` must outlive the table.
-  mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
-    let hash = ByteStringTable.hash(key)
+  /// The id of `key`, whose hash is `hash`, and whether it was new. `key` must outlive
+  /// the table.
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int, isNew: Bool) {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] >= 0 {

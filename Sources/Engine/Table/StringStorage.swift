@@ -82,18 +82,8 @@ public struct StringStorage: Sendable, Equatable {
   }
 
   /// The rows at `indices`, in that order.
-  /// - Complexity: O(rows + bytes copied)
+  /// - Complexity: O(rows + bytes copied), the copying divided among the cores.
   public func gather(_ indices: [Int]) -> StringStorage {
-    var result = StringStorage()
-    var total = 0
-    for i in indices { total += byteCount(i) }
-    result.reserve(rows: indices.count, bytes: total)
-    bytes.withUnsafeBufferPointer { all in
-      for i in indices {
-        result.bytes.append(contentsOf: all[offsets[i]..<offsets[i + 1]])
-        result.offsets.append(result.bytes.count)
-      }
-    }
-    return result
+    RowGather.strings(self, indices)
   }
 }
