@@ -108,7 +108,7 @@ extension JSONScanner {
     return (simple, offset + 2, false)
   }
 
-  /// The `\uXXXX` escape at `offset`, joined with a second one when the two form a
+  /// The `\uHHHH` escape (four hex digits) at `offset`, joined with a second one when the two form a
   /// surrogate pair.
   private func unicodeEscape(at offset: Int) throws(JSONFailure) -> (
     scalar: UInt32, next: Int, isLoneSurrogate: Bool
