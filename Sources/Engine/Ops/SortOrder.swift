@@ -116,10 +116,17 @@ enum SortOrder {
 }
 
 /// The order of the distinct values of a string column, compared byte by byte.
+///
+/// The values are radix sorted by their first eight bytes; each run that shares those is
+/// radix sorted by the next eight, and so on (command lines share long prefixes), until a
+/// run is small or its values end, when they are compared whole.
 enum StringRanks {
+  /// Runs this small are sorted by comparing their values.
+  private static let smallRun = 16
+
   /// For each distinct value of `distinct`, its position among them in byte order.
-  /// - Complexity: O(d log d) comparisons of strings that share their first eight bytes,
-  ///   plus a radix sort of the d distinct values by those bytes.
+  /// - Complexity: O(d × l / 8) for d distinct values sharing prefixes of l bytes, plus
+  ///   comparisons within small runs.
   static func ranks(of strings: StringStorage, _ distinct: DistinctStrings) -> [Int] {
     strings.bytes.withUnsafeBufferPointer { bytes in
       strings.offsets.withUnsafeBufferPointer { offsets in
@@ -127,18 +134,8 @@ enum StringRanks {
           let row = distinct.firstRows[id]
           return UnsafeBufferPointer(rebasing: bytes[offsets[row]..<offsets[row + 1]])
         }
-        let prefixes = (0..<distinct.count).map { prefixKey(value($0)) }
-        var sorted = SortOrder.radixSort(Array(0..<distinct.count), keys: prefixes)
-
-        var start = 0
-        while start < sorted.count {
-          var end = start + 1
-          while end < sorted.count, prefixes[sorted[end]] == prefixes[sorted[start]] { end += 1 }
-          if end - start > 1 {
-            sorted[start..<end].sort { precedes(value($0), value($1)) }
-          }
-          start = end
-        }
+        var sorted = Array(0..<distinct.count)
+        sortRun(&sorted[...], depth: 0, value)
 
         var ranks = [Int](repeating: 0, count: distinct.count)
         for (rank, id) in sorted.enumerated() { ranks[id] = rank }
@@ -147,10 +144,39 @@ enum StringRanks {
     }
   }
 
-  /// The first eight bytes as a big-endian number, zeros after a shorter string.
-  private static func prefixKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  /// Sorts `run`, whose values all share their first `depth` bytes.
+  private static func sortRun(
+    _ run: inout ArraySlice<Int>, depth: Int, _ value: (Int) -> UnsafeBufferPointer<UInt8>
+  ) {
+    guard run.count > 1 else { return }
+    let longest = run.reduce(0) { max($0, value($1).count) }
+    if run.count <= smallRun || longest <= depth {
+      run.sort { precedes(value($0), value($1)) }
+      return
+    }
+
+    let keys = run.map { key(value($0), at: depth) }
+    let order = SortOrder.radixSort(Array(keys.indices), keys: keys)
+    let ids = order.map { run[run.startIndex + $0] }
+    let sortedKeys = order.map { keys[$0] }
+    run.replaceSubrange(run.startIndex..<run.endIndex, with: ids)
+
+    var start = 0
+    while start < sortedKeys.count {
+      var end = start + 1
+      while end < sortedKeys.count, sortedKeys[end] == sortedKeys[start] { end += 1 }
+      if end - start > 1 {
+        let lower = run.startIndex + start
+        sortRun(&run[lower..<(run.startIndex + end)], depth: depth + 8, value)
+      }
+      start = end
+    }
+  }
+
+  /// Eight bytes from `depth` as a big-endian number, zeros past the end.
+  private static func key(_ bytes: UnsafeBufferPointer<UInt8>, at depth: Int) -> UInt64 {
     var key: UInt64 = 0
-    for index in 0..<8 {
+    for index in depth..<(depth + 8) {
       key = key << 8 | UInt64(index < bytes.count ? bytes[index] : 0)
     }
     return key
