@@ -121,8 +121,9 @@ enum SortOrder {
 /// radix sorted by the next eight, and so on (command lines share long prefixes), until a
 /// run is small or its values end, when they are compared whole.
 enum StringRanks {
-  /// Runs this small are sorted by comparing their values.
-  private static let smallRun = 16
+  /// Runs this small are sorted by comparing their values: the radix sort's fixed cost
+  /// of 2048 buckets per pass pays only on larger runs.
+  private static let smallRun = 1024
 
   /// For each distinct value of `distinct`, its position among them in byte order.
   /// - Complexity: O(d × l / 8) for d distinct values sharing prefixes of l bytes, plus
@@ -135,7 +136,9 @@ enum StringRanks {
           return UnsafeBufferPointer(rebasing: bytes[offsets[row]..<offsets[row + 1]])
         }
         var sorted = Array(0..<distinct.count)
-        sortRun(&sorted[...], depth: 0, value)
+        sorted.withUnsafeMutableBufferPointer { sorted in
+          sortRun(sorted, 0..<sorted.count, depth: 0, value)
+        }
 
         var ranks = [Int](repeating: 0, count: distinct.count)
         for (rank, id) in sorted.enumerated() { ranks[id] = rank }
@@ -144,30 +147,32 @@ enum StringRanks {
     }
   }
 
-  /// Sorts `run`, whose values all share their first `depth` bytes.
+  /// Sorts `ids[range]`, whose values all share their first `depth` bytes.
   private static func sortRun(
-    _ run: inout ArraySlice<Int>, depth: Int, _ value: (Int) -> UnsafeBufferPointer<UInt8>
+    _ ids: UnsafeMutableBufferPointer<Int>, _ range: Range<Int>, depth: Int,
+    _ value: (Int) -> UnsafeBufferPointer<UInt8>
   ) {
-    guard run.count > 1 else { return }
-    let longest = run.reduce(0) { max($0, value($1).count) }
-    if run.count <= smallRun || longest <= depth {
-      run.sort { precedes(value($0), value($1)) }
+    guard range.count > 1 else { return }
+    var longest = 0
+    for index in range { longest = max(longest, value(ids[index]).count) }
+    if range.count <= smallRun || longest <= depth {
+      var run = UnsafeMutableBufferPointer(rebasing: ids[range])
+      run.sort { precedes(value($0), value($1), equalBefore: depth) }
       return
     }
 
-    let keys = run.map { key(value($0), at: depth) }
+    let keys = range.map { key(value(ids[$0]), at: depth) }
     let order = SortOrder.radixSort(Array(keys.indices), keys: keys)
-    let ids = order.map { run[run.startIndex + $0] }
-    let sortedKeys = order.map { keys[$0] }
-    run.replaceSubrange(run.startIndex..<run.endIndex, with: ids)
+    let reordered = order.map { ids[range.lowerBound + $0] }
+    for (offset, id) in reordered.enumerated() { ids[range.lowerBound + offset] = id }
 
     var start = 0
-    while start < sortedKeys.count {
+    while start < order.count {
       var end = start + 1
-      while end < sortedKeys.count, sortedKeys[end] == sortedKeys[start] { end += 1 }
+      while end < order.count, keys[order[end]] == keys[order[start]] { end += 1 }
       if end - start > 1 {
-        let lower = run.startIndex + start
-        sortRun(&run[lower..<(run.startIndex + end)], depth: depth + 8, value)
+        let subrange = (range.lowerBound + start)..<(range.lowerBound + end)
+        sortRun(ids, subrange, depth: depth + 8, value)
       }
       start = end
     }
@@ -182,13 +187,15 @@ enum StringRanks {
     return key
   }
 
-  /// Whether `a` comes before `b` byte by byte (a prefix before the longer string).
-  private static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>)
-    -> Bool
-  {
+  /// Whether `a` comes before `b` byte by byte (a prefix before the longer string),
+  /// given that their first `equalBefore` bytes (as far as both reach) are equal.
+  private static func precedes(
+    _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, equalBefore: Int
+  ) -> Bool {
     let common = min(a.count, b.count)
-    if common > 0, let x = a.baseAddress, let y = b.baseAddress {
-      let order = memcmp(x, y, common)
+    let start = min(equalBefore, common)
+    if common > start, let x = a.baseAddress, let y = b.baseAddress {
+      let order = memcmp(x + start, y + start, common - start)
       if order != 0 { return order < 0 }
     }
     return a.count < b.count
