@@ -108,6 +108,23 @@ struct SortOrderTests {
     }
   }
 
+  @Test func stringsSharingLongPrefixesSortByteByByte() throws {
+    var random = SeededGenerator(seed: 11)
+    let stems = ["C:\\Windows\\System32\\svchost.exe -k ", "C:\\Windows\\System32\\", "C:\\"]
+    let cells: [Value] = (0..<4000).map { _ in
+      let stem = stems.randomElement(using: &random) ?? ""
+      let tail = (0..<Int.random(in: 0..<12, using: &random)).map { _ in
+        ["a", "B", "0", "\u{0}", " ", "é"].randomElement(using: &random) ?? ""
+      }
+      return .string(stem + tail.joined())
+    }
+    let table = Table(columnNames: ["s"], columns: [Column(type: .string, cells: cells)])
+
+    for keys in [[SortKey("s")], [SortKey("s", descending: true)]] {
+      #expect(try table.sortOrder(by: keys) == (try Self.referenceOrder(table, keys)))
+    }
+  }
+
   @Test func radixSortKeepsEqualKeysInTheirOrder() {
     let keys: [UInt64] = [5, 1, 5, 1 << 40, 0, 5, UInt64.max, 1]
 

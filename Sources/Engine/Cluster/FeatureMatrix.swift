@@ -39,15 +39,46 @@ public struct FeatureMatrix: Sendable, Equatable {
     var values = [Double](repeating: 0, count: rowCount * dimensions)
     for (j, name) in columns.enumerated() {
       let column = try FeatureMatrix.numericColumn(table, name)
-      var nonFinite = 0
-      for row in 0..<rowCount {
-        let value = column.double(at: row) ?? 0
-        if !value.isFinite { nonFinite += 1 }
-        values[row * dimensions + j] = value
+      let nonFinite = values.withUnsafeMutableBufferPointer { values in
+        FeatureMatrix.fill(values, dimension: j, of: dimensions, from: column)
       }
       guard nonFinite == 0 else { throw .nonFiniteValues(name, count: nonFinite) }
     }
     self.init(rowCount: rowCount, dimensions: dimensions, values: values)
+  }
+
+  /// Copies `column` (numbers or booleans, no nulls) into dimension `dimension` of the
+  /// row-major `values`, the rows split among the cores; returns how many values are not
+  /// finite.
+  private static func fill(
+    _ values: UnsafeMutableBufferPointer<Double>, dimension: Int, of dimensions: Int,
+    from column: Column
+  ) -> Int {
+    let rowCount = column.count
+    let parts = rowCount < 1 << 16 ? 1 : ParallelWork.coreCount * 2
+    // Each part writes the rows of its own range only.
+    nonisolated(unsafe) let output = values
+    let counts = ParallelWork.map(count: parts) { part in
+      let rows = (rowCount * part / parts)..<(rowCount * (part + 1) / parts)
+      var nonFinite = 0
+      func store(_ value: Double, _ row: Int) {
+        if !value.isFinite { nonFinite += 1 }
+        output[row * dimensions + dimension] = value
+      }
+      switch column.values {
+      case .int(let ints), .timestamp(let ints):
+        ints.withUnsafeBufferPointer { ints in for row in rows { store(Double(ints[row]), row) } }
+      case .float(let floats):
+        floats.withUnsafeBufferPointer { floats in for row in rows { store(floats[row], row) } }
+      case .bool(let flags):
+        flags.withUnsafeBufferPointer { flags in for row in rows { store(flags[row] ? 1 : 0, row) }
+        }
+      case .string:
+        break
+      }
+      return nonFinite
+    }
+    return counts.reduce(0, +)
   }
 
   private static func numericColumn(_ table: Table, _ name: String) throws(ClusterError)

@@ -116,10 +116,18 @@ enum SortOrder {
 }
 
 /// The order of the distinct values of a string column, compared byte by byte.
+///
+/// The values are radix sorted by their first eight bytes; each run that shares those is
+/// radix sorted by the next eight, and so on (command lines share long prefixes), until a
+/// run is small or its values end, when they are compared whole.
 enum StringRanks {
+  /// Runs this small are sorted by comparing their values: the radix sort's fixed cost
+  /// of 2048 buckets per pass pays only on larger runs.
+  private static let smallRun = 1024
+
   /// For each distinct value of `distinct`, its position among them in byte order.
-  /// - Complexity: O(d log d) comparisons of strings that share their first eight bytes,
-  ///   plus a radix sort of the d distinct values by those bytes.
+  /// - Complexity: O(d × l / 8) for d distinct values sharing prefixes of l bytes, plus
+  ///   comparisons within small runs.
   static func ranks(of strings: StringStorage, _ distinct: DistinctStrings) -> [Int] {
     strings.bytes.withUnsafeBufferPointer { bytes in
       strings.offsets.withUnsafeBufferPointer { offsets in
@@ -127,17 +135,9 @@ enum StringRanks {
           let row = distinct.firstRows[id]
           return UnsafeBufferPointer(rebasing: bytes[offsets[row]..<offsets[row + 1]])
         }
-        let prefixes = (0..<distinct.count).map { prefixKey(value($0)) }
-        var sorted = SortOrder.radixSort(Array(0..<distinct.count), keys: prefixes)
-
-        var start = 0
-        while start < sorted.count {
-          var end = start + 1
-          while end < sorted.count, prefixes[sorted[end]] == prefixes[sorted[start]] { end += 1 }
-          if end - start > 1 {
-            sorted[start..<end].sort { precedes(value($0), value($1)) }
-          }
-          start = end
+        var sorted = Array(0..<distinct.count)
+        sorted.withUnsafeMutableBufferPointer { sorted in
+          sortRun(sorted, 0..<sorted.count, depth: 0, value)
         }
 
         var ranks = [Int](repeating: 0, count: distinct.count)
@@ -147,22 +147,55 @@ enum StringRanks {
     }
   }
 
-  /// The first eight bytes as a big-endian number, zeros after a shorter string.
-  private static func prefixKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  /// Sorts `ids[range]`, whose values all share their first `depth` bytes.
+  private static func sortRun(
+    _ ids: UnsafeMutableBufferPointer<Int>, _ range: Range<Int>, depth: Int,
+    _ value: (Int) -> UnsafeBufferPointer<UInt8>
+  ) {
+    guard range.count > 1 else { return }
+    var longest = 0
+    for index in range { longest = max(longest, value(ids[index]).count) }
+    if range.count <= smallRun || longest <= depth {
+      var run = UnsafeMutableBufferPointer(rebasing: ids[range])
+      run.sort { precedes(value($0), value($1), equalBefore: depth) }
+      return
+    }
+
+    let keys = range.map { key(value(ids[$0]), at: depth) }
+    let order = SortOrder.radixSort(Array(keys.indices), keys: keys)
+    let reordered = order.map { ids[range.lowerBound + $0] }
+    for (offset, id) in reordered.enumerated() { ids[range.lowerBound + offset] = id }
+
+    var start = 0
+    while start < order.count {
+      var end = start + 1
+      while end < order.count, keys[order[end]] == keys[order[start]] { end += 1 }
+      if end - start > 1 {
+        let subrange = (range.lowerBound + start)..<(range.lowerBound + end)
+        sortRun(ids, subrange, depth: depth + 8, value)
+      }
+      start = end
+    }
+  }
+
+  /// Eight bytes from `depth` as a big-endian number, zeros past the end.
+  private static func key(_ bytes: UnsafeBufferPointer<UInt8>, at depth: Int) -> UInt64 {
     var key: UInt64 = 0
-    for index in 0..<8 {
+    for index in depth..<(depth + 8) {
       key = key << 8 | UInt64(index < bytes.count ? bytes[index] : 0)
     }
     return key
   }
 
-  /// Whether `a` comes before `b` byte by byte (a prefix before the longer string).
-  private static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>)
-    -> Bool
-  {
+  /// Whether `a` comes before `b` byte by byte (a prefix before the longer string),
+  /// given that their first `equalBefore` bytes (as far as both reach) are equal.
+  private static func precedes(
+    _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, equalBefore: Int
+  ) -> Bool {
     let common = min(a.count, b.count)
-    if common > 0, let x = a.baseAddress, let y = b.baseAddress {
-      let order = memcmp(x, y, common)
+    let start = min(equalBefore, common)
+    if common > start, let x = a.baseAddress, let y = b.baseAddress {
+      let order = memcmp(x + start, y + start, common - start)
       if order != 0 { return order < 0 }
     }
     return a.count < b.count
