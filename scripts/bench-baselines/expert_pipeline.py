@@ -14,12 +14,13 @@ gives scikit-learn's labels for the full data.  Writes every input row's label
 to OUT.bin (little-endian int64) and one JSON line of step times to stdout.
 """
 
-import argparse
 import json
 import sys
 import time
 
 STARTED = time.perf_counter()
+
+from stepclock import StepClock, arguments  # noqa: E402
 
 import numpy as np  # noqa: E402
 import polars as pl  # noqa: E402
@@ -63,19 +64,9 @@ def cluster_labels(features):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("events")
-    parser.add_argument("--labels", required=True)
-    args = parser.parse_args()
-
-    steps = {"imports": time.perf_counter() - STARTED}
-    mark = time.perf_counter()
-
-    def step(name):
-        nonlocal mark
-        now = time.perf_counter()
-        steps[name] = now - mark
-        mark = now
+    args = arguments(__doc__.splitlines()[0])
+    step = StepClock(STARTED)
+    steps = step.steps
 
     events = pl.read_csv(args.events).with_columns(
         pl.col("TimeGenerated").str.to_datetime("%Y-%m-%d %H:%M:%S%.f"))

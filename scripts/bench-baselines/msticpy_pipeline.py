@@ -10,12 +10,13 @@ per process name, and writes the DBSCAN label of every input row to OUT.bin
 each step in seconds.
 """
 
-import argparse
 import json
 import sys
 import time
 
 STARTED = time.perf_counter()
+
+from stepclock import StepClock, arguments  # noqa: E402
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -25,19 +26,9 @@ CLUSTER_COLUMNS = ["commandlineTokensFull", "pathScore", "isSystemSession"]
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("events")
-    parser.add_argument("--labels", required=True)
-    args = parser.parse_args()
-
-    steps = {"imports": time.perf_counter() - STARTED}
-    mark = time.perf_counter()
-
-    def step(name):
-        nonlocal mark
-        now = time.perf_counter()
-        steps[name] = now - mark
-        mark = now
+    args = arguments(__doc__.splitlines()[0])
+    step = StepClock(STARTED)
+    steps = step.steps
 
     events = pd.read_csv(args.events, parse_dates=["TimeGenerated"])
     step("load")
