@@ -84,6 +84,31 @@ import Testing
     #expect((0..<table.rowCount).map { column[$0] } == expected, "\(aggregate)")
   }
 
+  @Test func datetimeOfABadRowIsNullButABadLiteralIsAnError() throws {
+    let session = Session(baseDirectory: ".")
+    session.bind(
+      "e",
+      table: Table(
+        columnNames: ["when"],
+        columns: [Column(type: .string, cells: [.string("2019-01-15 05:24:00"), .string("n/a")])]))
+    let at = SourceLocation(file: "t", line: 1, column: 1)
+    guard
+      case .table(let table) = try session.execute(
+        "e | extend t = datetime(when)", at: at
+      ).outcome.get()
+    else { return }
+    #expect(try table.column("t")[0] == .timestamp(Self.jan15))
+    #expect(try table.column("t")[1] == .null)
+
+    let literal = session.execute("e | where datetime(\"yesterday\") > now()", at: at)
+    guard case .failure(let diagnostic) = literal.outcome else {
+      Issue.record("a bad literal must be an error")
+      return
+    }
+    #expect(diagnostic.message.hasPrefix("'yesterday' is not a date and time"))
+    #expect(diagnostic.location.column == 20)
+  }
+
   @Test func aggregatesOfAnEmptyTableGiveOneRowWithoutGroups() throws {
     let session = Session(baseDirectory: ".")
     session.bind("e", table: Self.events.prefix(0))

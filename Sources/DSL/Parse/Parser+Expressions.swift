@@ -153,6 +153,7 @@ extension Parser {
       advance()
       return .literal(.null)
     case .identifier(let name) where peek().isSymbol("("):
+      try checkDateLiteral(of: name)
       advance()
       names.append((name, Span(token)))
       return .call(
@@ -172,6 +173,15 @@ extension Parser {
     default:
       throw error("expected a value, a column name or '(', found \(token.display)")
     }
+  }
+
+  /// Refuses `datetime("...")` of text that is no date, where the text is written.
+  func checkDateLiteral(of function: String) throws(ParseError) {
+    guard function == "datetime", case .string(let text) = peek(2).kind, peek(3).isSymbol(")"),
+      Timestamp.parse(text) == nil
+    else { return }
+    throw error(
+      "'\(text)' is not a date and time; write it like \"2019-01-15 05:00:00\"", at: peek(2))
   }
 
   mutating func parseArguments(of function: String) throws(ParseError) -> [Expression] {

@@ -129,14 +129,10 @@ extension FunctionLibrary {
     ) { args, _ in
       try bin(args[0], args[1])
     },
+    // Text that is no date gives null, as in KQL, so one bad row does not stop a
+    // statement; the parser rejects a bad literal before it gets here.
     define("datetime", 1...1, type: signature([text], .timestamp)) { args, _ in
-      let text = args[0].stringValue ?? ""
-      guard let nanos = Timestamp.parse(text) else {
-        throw ExpressionError.invalidArgument(
-          function: "datetime",
-          reason: "'\(text)' is not a date and time; write it like \"2019-01-15 05:00:00\"")
-      }
-      return .timestamp(nanos)
+      Timestamp.parse(args[0].stringValue ?? "").map { .timestamp($0) } ?? .null
     },
     define("now", 0...0, type: { _ in .timestamp }) { _, _ in
       .timestamp(Int64(Date().timeIntervalSince1970 * 1e9))
