@@ -44,6 +44,14 @@ final class CSVInput {
       close(descriptor)
       throw .unreadable(path: path, reason: "it is a folder")
     }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      // A pipe or device has no size to read in stretches: read it whole.
+      close(descriptor)
+      let bytes = try FileContents.read(path)
+      source = .memory(bytes)
+      count = bytes.count
+      return
+    }
     source = .file(descriptor: descriptor, path: path)
     count = max(Int(status.st_size), 0)
   }
