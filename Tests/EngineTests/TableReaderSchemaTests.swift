@@ -48,6 +48,27 @@ struct TableReaderSchemaTests {
     #expect(schema.columns.map(\.type) == [.timestamp, .string, .int, nil])
   }
 
+  @Test func pipeGivesItsSchemaAndThenItsRowsToTheLoad() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("evs-schema-\(UUID().uuidString).pipe").path
+    #expect(mkfifo(path, 0o600) == 0)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let text = events(rows: 30)
+    let writer = Thread {
+      let descriptor = open(path, O_WRONLY)
+      guard descriptor >= 0 else { return }
+      _ = Array(text.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      close(descriptor)
+    }
+    writer.start()
+
+    let schema = try TableReader.readSchema(path: path)
+    let table = try TableReader.read(path: path).table
+    #expect(schema.columns.map(\.name) == ["TimeGenerated", "CommandLine", "Count", "Late"])
+    #expect(table.rowCount == 30)
+    #expect(table.columns.map { Optional($0.type) } == schema.columns.map(\.type))
+  }
+
   @Test func compressedFileIsInflatedOnlyAsFarAsTheSample() throws {
     let plain = Array(events(rows: 20_000).utf8)
     let path = try temporaryFile("large.csv.gz", try Gzip.compress(plain))

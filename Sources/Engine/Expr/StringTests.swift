@@ -73,7 +73,7 @@ enum StringTests {
     _ flags: UnsafeMutableBufferPointer<Bool>, negated: Bool
   ) {
     for row in rows { flags[row] = negated }
-    guard let first = needle.first, !rows.isEmpty else {
+    guard !needle.isEmpty, !rows.isEmpty else {
       for row in rows { flags[row] = !negated }
       return
     }
@@ -81,7 +81,7 @@ enum StringTests {
     let end = strings.offsets[rows.upperBound]
     var position = strings.offsets[rows.lowerBound]
     var row = rows.lowerBound
-    let finder = ByteFinder(fold(first))
+    let finder = ByteFinder(needle)
     while true {
       position = finder.next(in: bytes, from: position, to: end)
       guard position < end else { return }
@@ -144,39 +144,55 @@ enum StringTests {
   }
 }
 
-/// Finds a byte in either ASCII case, eight bytes at a time.
+/// Finds where a needle may start: its first byte, and its second when it has one, each
+/// in either ASCII case, eight positions at a time.
 struct ByteFinder {
-  private let lower: UInt8
-  private let upper: UInt8
-  private let lowerWord: UInt64
-  private let upperWord: UInt64
+  private let first: (lower: UInt8, upper: UInt8, lowerWord: UInt64, upperWord: UInt64)
+  private let second: (lower: UInt8, upper: UInt8, lowerWord: UInt64, upperWord: UInt64)?
 
-  /// A finder of `byte`, and of its other case when it is an ASCII letter.
-  init(_ byte: UInt8) {
-    let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-    lower = isLetter ? byte | 0x20 : byte
-    upper = isLetter ? byte & ~0x20 : byte
-    lowerWord = UInt64(lower) &* 0x0101_0101_0101_0101
-    upperWord = UInt64(upper) &* 0x0101_0101_0101_0101
+  /// A finder of `needle`'s first one or two bytes; `needle` is not empty.
+  init(_ needle: UnsafeBufferPointer<UInt8>) {
+    first = Self.cases(needle[0])
+    second = needle.count > 1 ? Self.cases(needle[1]) : nil
   }
 
-  /// The first offset in `start..<end` holding the byte, or `end`.
+  private static func cases(_ byte: UInt8)
+    -> (lower: UInt8, upper: UInt8, lowerWord: UInt64, upperWord: UInt64)
+  {
+    let folded = byte | 0x20
+    let isLetter = folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z")
+    let lower = isLetter ? folded : byte
+    let upper = isLetter ? byte & ~0x20 : byte
+    let spread: (UInt8) -> UInt64 = { UInt64($0) &* 0x0101_0101_0101_0101 }
+    return (lower, upper, spread(lower), spread(upper))
+  }
+
+  /// The first offset in `start..<end` where the needle may start, or `end`. Every real
+  /// start is found; the caller checks the rest of the needle.
   @inline(__always)
   func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
     guard let base = bytes.baseAddress else { return end }
     let raw = UnsafeRawPointer(base)
+    let reach = second == nil ? 8 : 9
     var position = start
-    while position + 8 <= end {
+    while position + reach <= end {
       let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-      let found = Self.zeroBytes(word ^ lowerWord) | Self.zeroBytes(word ^ upperWord)
+      var found = Self.zeroBytes(word ^ first.lowerWord) | Self.zeroBytes(word ^ first.upperWord)
+      if let second, found != 0 {
+        let next = raw.loadUnaligned(fromByteOffset: position + 1, as: UInt64.self)
+        found &= Self.zeroBytes(next ^ second.lowerWord) | Self.zeroBytes(next ^ second.upperWord)
+      }
       if found != 0 { return position + found.trailingZeroBitCount >> 3 }
       position += 8
     }
-    while position < end, base[position] != lower, base[position] != upper { position += 1 }
+    while position < end, base[position] != first.lower, base[position] != first.upper {
+      position += 1
+    }
     return position
   }
 
-  /// The high bit set in each byte of `word` that is zero (exact for the lowest one).
+  /// The high bit set in each byte of `word` that is zero; the lowest is exact, and a
+  /// byte above a zero byte may be marked too.
   @inline(__always)
   private static func zeroBytes(_ word: UInt64) -> UInt64 {
     (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080

@@ -28,7 +28,20 @@ final class CSVInput {
   /// The file at `path`, opened for reading.
   /// - Throws: `LoadError.fileNotFound`, or `.unreadable` for folders and read errors.
   init(path: String) throws(LoadError) {
-    let (descriptor, size) = try FileContents.openForReading(path)
+    if let kept = StreamStash.shared.take(path) {
+      source = .memory(kept)
+      count = kept.count
+      return
+    }
+    let (descriptor, size, isRegular) = try FileContents.openForReading(path)
+    guard isRegular else {
+      // A pipe or device has no size to read in stretches: read it whole.
+      close(descriptor)
+      let bytes = try FileContents.read(path)
+      source = .memory(bytes)
+      count = bytes.count
+      return
+    }
     source = .file(descriptor: descriptor, path: path)
     count = size
   }

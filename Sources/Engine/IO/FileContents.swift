@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reads a whole file into memory, large files in parallel pieces.
 enum FileContents {
@@ -9,8 +10,10 @@ enum FileContents {
   /// - Throws: `LoadError.fileNotFound` or `LoadError.unreadable`.
   /// - Complexity: O(file size)
   static func read(_ path: String) throws(LoadError) -> [UInt8] {
-    let (descriptor, size) = try openForReading(path)
+    if let kept = StreamStash.shared.take(path) { return kept }
+    let (descriptor, size, isRegular) = try openForReading(path)
     defer { close(descriptor) }
+    if !isRegular { return try readStream(descriptor, path: path) }
 
     // One byte more than `fstat` promised tells a file that grew from one that ended.
     let expected = size
@@ -83,10 +86,13 @@ enum FileContents {
 }
 
 extension FileContents {
-  /// Opens a regular file for reading; the caller closes the descriptor.
-  /// - Returns: the descriptor and the size the file had when it was opened.
+  /// Opens a file, pipe or device for reading; the caller closes the descriptor.
+  /// - Returns: the descriptor, the size the file had when it was opened, and whether it is
+  ///   a regular file (a pipe or device has no size and can only be read in order).
   /// - Throws: `LoadError.fileNotFound`, or `.unreadable` for a folder or a refusal.
-  static func openForReading(_ path: String) throws(LoadError) -> (descriptor: Int32, size: Int) {
+  static func openForReading(_ path: String) throws(LoadError) -> (
+    descriptor: Int32, size: Int, isRegular: Bool
+  ) {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
       let code = errno
@@ -104,6 +110,41 @@ extension FileContents {
       close(descriptor)
       throw .unreadable(path: path, reason: "it is a folder")
     }
-    return (descriptor, max(Int(status.st_size), 0))
+    let isRegular = status.st_mode & S_IFMT == S_IFREG
+    return (descriptor, isRegular ? max(Int(status.st_size), 0) : 0, isRegular)
+  }
+
+  /// Reads a pipe or device in order until it ends.
+  /// - Throws: `LoadError.unreadable` when a read fails.
+  /// - Complexity: O(bytes read)
+  static func readStream(_ descriptor: Int32, path: String) throws(LoadError) -> [UInt8] {
+    var bytes: [UInt8] = []
+    var block = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let received = block.withUnsafeMutableBytes { buffer in
+        Foundation.read(descriptor, buffer.baseAddress, buffer.count)
+      }
+      if received < 0, errno == EINTR { continue }
+      if received < 0 { throw .unreadable(path: path, reason: SystemError.reason(errno)) }
+      if received == 0 { return bytes }
+      bytes.append(contentsOf: block[..<received])
+    }
+  }
+}
+
+/// The bytes of pipes that were read whole to learn their columns, kept for the load that
+/// follows, since a pipe cannot be read twice.
+final class StreamStash: Sendable {
+  static let shared = StreamStash()
+  private let kept = Mutex<[String: [UInt8]]>([:])
+
+  /// Keeps `bytes` as what the next read of `path` returns.
+  func keep(_ bytes: [UInt8], for path: String) {
+    kept.withLock { $0[path] = bytes }
+  }
+
+  /// The bytes kept for `path`, forgotten once taken.
+  func take(_ path: String) -> [UInt8]? {
+    kept.withLock { $0.removeValue(forKey: path) }
   }
 }

@@ -69,14 +69,33 @@ struct FilePrefix {
   /// At most `limit` bytes of the file's (uncompressed) text.
   /// - Throws: `LoadError.fileNotFound`, `.unreadable` or `.corruptCompression`.
   static func read(_ path: String, upTo limit: Int) throws(LoadError) -> FilePrefix {
-    let (descriptor, _) = try FileContents.openForReading(path)
+    let (descriptor, _, isRegular) = try FileContents.openForReading(path)
     defer { close(descriptor) }
+    if !isRegular { return try streamPrefix(descriptor, path: path, upTo: limit) }
 
     let raw = try readBytes(descriptor, count: limit + 1, path: path)
     if Gzip.isCompressed(raw) {
       return try inflatedPrefix(descriptor, first: raw, limit: limit, path: path)
     }
     return FilePrefix(bytes: Array(raw.prefix(limit)), isWholeFile: raw.count <= limit)
+  }
+
+  /// The prefix of a pipe or device, which is read whole and kept for the load that follows.
+  private static func streamPrefix(_ descriptor: Int32, path: String, upTo limit: Int)
+    throws(LoadError) -> FilePrefix
+  {
+    let bytes = try FileContents.readStream(descriptor, path: path)
+    StreamStash.shared.keep(bytes, for: path)
+    guard Gzip.isCompressed(bytes) else {
+      return FilePrefix(bytes: Array(bytes.prefix(limit)), isWholeFile: bytes.count <= limit)
+    }
+    do {
+      let result = try Gzip.decompressPrefix(bytes, limit: limit + 1)
+      let isWhole = result.isComplete && result.bytes.count <= limit
+      return FilePrefix(bytes: Array(result.bytes.prefix(limit)), isWholeFile: isWhole)
+    } catch {
+      throw .corruptCompression(path: path, reason: error.reason)
+    }
   }
 
   /// Inflates compressed bytes, reading more of the file, until `limit` bytes of text

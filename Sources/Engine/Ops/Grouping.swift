@@ -15,15 +15,29 @@ extension Table {
     }
     let (ids, groupCount) = Factorizer.groups(of: keyColumns, rowCount: rowCount)
 
-    var members = [[Int]](repeating: [], count: groupCount)
-    for (row, id) in ids.enumerated() { members[id].append(row) }
-    let firstRows = members.map { $0.first ?? 0 }
+    var firstRows = [Int](repeating: -1, count: groupCount)
+    var sizes = [Int64](repeating: 0, count: groupCount)
+    for (row, id) in ids.enumerated() {
+      if firstRows[id] < 0 { firstRows[id] = row }
+      sizes[id] += 1
+    }
+    // Only aggregations other than count() need each group's rows.
+    var members: [[Int]] = []
+    if aggregations.contains(where: { $0.function != .count }) {
+      members = [[Int]](repeating: [], count: groupCount)
+      for (row, id) in ids.enumerated() { members[id].append(row) }
+    }
 
     var result = Table(
-      columnNames: keys, columns: keyColumns.map { $0.gather(firstRows) })
-    if keys.isEmpty, rowCount == 0 { members = [[]] }
+      columnNames: keys, columns: keyColumns.map { $0.gather(firstRows.map { max($0, 0) }) })
+    if keys.isEmpty, rowCount == 0 {
+      members = [[]]
+      sizes = [0]
+    }
     for aggregation in aggregations {
-      let values = try aggregate(aggregation, groups: members)
+      let values =
+        aggregation.function == .count
+        ? Column(.int(sizes)) : try aggregate(aggregation, groups: members)
       result.setColumn(uniqueName(aggregation.name, in: result), values)
     }
     return result
