@@ -53,6 +53,28 @@ import Testing
     #expect(try Self.value(expression) == expected, "\(expression)")
   }
 
+  @Test(arguments: [
+    ("strlen(\"cmd.exe\")", "len(\"cmd.exe\")"), ("tolower(\"CMD\")", "lower(\"CMD\")"),
+    ("toupper(\"cmd\")", "upper(\"cmd\")"), ("tolong(\"42\")", "toint(\"42\")"),
+    ("toreal(\"2.5\")", "todouble(\"2.5\")"),
+    ("todatetime(\"2019-01-15 05:24:00\")", "datetime(\"2019-01-15 05:24:00\")"),
+    ("hourofday(datetime(\"2019-01-15 05:24:00\"))", "hour(datetime(\"2019-01-15 05:24:00\"))"),
+  ])
+  func kqlSpellingsGiveTheSameValues(kql: String, evs: String) throws {
+    #expect(try Self.value(kql) == Self.value(evs), "\(kql)")
+  }
+
+  @Test func unknownFunctionSuggestsAKQLSpellingToo() {
+    let session = Session(baseDirectory: ".")
+    let result = session.execute(
+      "let v = tolowr(\"A\")", at: SourceLocation(file: "t", line: 1, column: 1))
+    guard case .failure(let diagnostic) = result.outcome else {
+      Issue.record("tolowr should be unknown")
+      return
+    }
+    #expect(diagnostic.message == "unknown function 'tolowr'; did you mean tolower?")
+  }
+
   static let events = Table(
     columnNames: ["g", "n", "s"],
     columns: [

@@ -244,7 +244,7 @@ public struct ScriptChecker {
   /// `error` with a word on which files the columns came from.
   private static func naming(origins: [String], in error: RunError) -> RunError {
     var error = error
-    if !origins.isEmpty {
+    if !origins.isEmpty, error.message.hasPrefix("unknown column") {
       let files = origins.map { "\"\($0)\"" }.joined(separator: ", ")
       error.message += " (the columns come from \(files))"
     }

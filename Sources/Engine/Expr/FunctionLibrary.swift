@@ -26,9 +26,17 @@ public enum FunctionLibrary {
   /// Every function name, for completion and help.
   public static var names: [String] { definitions.keys.sorted() }
 
+  /// KQL's spellings of functions the language names otherwise, so that a query written
+  /// for Sentinel or Data Explorer keeps working.
+  public static let kqlSpellings: [String: String] = [
+    "strlen": "len", "tolower": "lower", "toupper": "upper", "todatetime": "datetime",
+    "tolong": "toint", "toreal": "todouble", "hourofday": "hour",
+  ]
+
   static func function(named name: String) throws(ExpressionError) -> FunctionDefinition {
-    guard let definition = definitions[name] else {
-      throw .unknownFunction(name, suggestions: NameSuggester.closest(to: name, among: names))
+    guard let definition = definitions[kqlSpellings[name] ?? name] else {
+      let known = names + kqlSpellings.keys
+      throw .unknownFunction(name, suggestions: NameSuggester.closest(to: name, among: known))
     }
     return definition
   }
