@@ -55,6 +55,30 @@ import Testing
     #expect(t.columns[2] == Column(.int([40, 70, 40])))
   }
 
+  @Test func computedGroupKeysAreNamedAfterTheirColumnAndAggregatesSeeTheOriginal() throws {
+    let t = try Self.table(
+      Self.session(), "procs | summarize n = count(), low = min(Pid) by bin(Pid, 25), upper(Proc)")
+    #expect(t.columnNames == ["Pid", "Proc", "n", "low"])
+    #expect(t.columns[0] == Column(.int([0, 0, 25, 25, 50])))
+    #expect(t.columns[1][0] == .string("CMD.EXE"))
+    #expect(t.columns[2] == Column(.int([1, 1, 1, 1, 1])))
+    #expect(t.columns[3] == Column(.int([10, 20, 30, 40, 50])))
+
+    let named = try Self.table(Self.session(), "procs | groupby Big = Pid > 25 agg Pid = sum(Pid)")
+    #expect(named.columnNames == ["Big", "Pid"])
+    #expect(named.columns[1] == Column(.int([30, 120])))
+  }
+
+  @Test(arguments: [
+    ("procs | where Account !~ \"ALICE\"", 2), ("procs | where Proc in~ (\"CMD.EXE\")", 2),
+    ("procs | where Proc !in~ (\"CMD.EXE\")", 3), ("procs | where Pid between (20 .. 40)", 3),
+    ("procs | where Pid !between (20 .. 40)", 2), ("procs | where Proc !startswith \"svc\"", 3),
+    ("procs | where Proc !endswith \".EXE\"", 0), ("procs | where Proc !has \"reg\"", 4),
+  ])
+  func kqlOperatorsKeepTheExpectedRows(statement: String, rows: Int) throws {
+    #expect(try Self.table(Self.session(), statement).rowCount == rows, "\(statement)")
+  }
+
   @Test func sortIsStableWithNullsLast() throws {
     let t = try Self.table(Self.session(), "procs | sort Score desc")
     #expect(t.columns[2] == Column(.int([50, 40, 10, 30, 20])))

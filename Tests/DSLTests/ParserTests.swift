@@ -12,6 +12,9 @@ import Testing
   static let col = Expression.column
   static func int(_ v: Int64) -> Expression { .literal(.int(v)) }
   static func str(_ s: String) -> Expression { .literal(.string(s)) }
+  static func keys(_ names: String...) -> [(name: String, Expression)] {
+    names.map { ($0, col($0)) }
+  }
 
   @Test(
     arguments: [
@@ -72,11 +75,11 @@ import Testing
       ("t | order by a desc, b", .sort([SortKey("a", descending: true), SortKey("b")])),
       ("t | take 5", .head(5)),
       ("t | top 3 by n desc", .top(3, SortKey("n", descending: true))),
-      ("t | groupby a, b", .groupby(keys: ["a", "b"], [Aggregation(.count)])),
+      ("t | groupby a, b", .groupby(keys: keys("a", "b"), [Aggregation(.count)])),
       (
         "t | groupby a agg n = dcount(b), avg(c)",
         .groupby(
-          keys: ["a"],
+          keys: keys("a"),
           [
             Aggregation(.dcount, "b", name: "n"), Aggregation(.mean, "c"),
           ])
@@ -84,8 +87,38 @@ import Testing
       (
         "t | summarize count() by Account, LogonType",
         .groupby(
-          keys: ["Account", "LogonType"],
+          keys: keys("Account", "LogonType"),
           [Aggregation(.count)])
+      ),
+      (
+        "t | summarize count() by bin(T, 1h), Hour = hour(T), a + b, a",
+        .groupby(
+          keys: [
+            ("T", .call("bin", [col("T"), int(3_600_000_000_000)])),
+            ("Hour", .call("hour", [col("T")])), ("Column1", .binary(.add, col("a"), col("b"))),
+            ("a", col("a")),
+          ],
+          [Aggregation(.count)])
+      ),
+      (
+        "t | groupby a, a",
+        .groupby(keys: [("a", col("a")), ("a_2", col("a"))], [Aggregation(.count)])
+      ),
+      ("t | where a !~ \"x\"", .whereRows(.not(.binary(.equalIgnoringCase, col("a"), str("x"))))),
+      ("t | where a !startswith \"x\"", .whereRows(.not(.binary(.startsWith, col("a"), str("x"))))),
+      ("t | where a !has \"x\"", .whereRows(.binary(.notContains, col("a"), str("x")))),
+      (
+        "t | where a in~ (\"x\")",
+        .whereRows(
+          .inList(.call("lower", [col("a")]), [.call("lower", [str("x")])], negated: false))
+      ),
+      (
+        "t | where a !between (1 .. 2 + 3)",
+        .whereRows(
+          .not(
+            .binary(
+              .and, .binary(.greaterOrEqual, col("a"), int(1)),
+              .binary(.lessOrEqual, col("a"), .binary(.add, int(2), int(3))))))
       ),
       ("t | count", .count),
     ] as [(String, Verb)])
@@ -174,6 +207,11 @@ import Testing
         10
       ),
       ("t | count 5", "unexpected 5; a new verb must follow a '|'", 10),
+      (
+        "t | where a between (1 5)",
+        "expected '..' between the ends of the range, as in between (1 .. 10), found 5", 23
+      ),
+      ("t | summarize count() by |", "expected a column to group by, found '|'", 25),
       ("t | where EventID = 4688", "'=' names a column; to compare, write '=='", 18),
       (
         "t | where t > datetime(2021-03-09 12:00)",

@@ -13,7 +13,8 @@ enum Verb: Equatable {
   case tail(Int)
   case top(Int, SortKey)
   case distinct([String])
-  case groupby(keys: [String], [Aggregation])
+  /// Groups by columns or by computed keys (`bin(TimeGenerated, 1h)`), each named.
+  case groupby(keys: [(name: String, Expression)], [Aggregation])
   case count
   case cluster(columns: [String], Options)
   case describe

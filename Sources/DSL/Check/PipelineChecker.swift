@@ -148,10 +148,11 @@ struct PipelineChecker {
     return try ExpressionTyper.type(of: expression, in: types)
   }
 
-  private func groupSchema(_ keys: [String], _ aggregations: [Aggregation], _ schema: Schema)
-    throws -> Schema
-  {
-    var result = Schema(try keys.map { ($0, try schema.type(of: $0)) })
+  private func groupSchema(
+    _ keys: [(name: String, Expression)], _ aggregations: [Aggregation], _ schema: Schema
+  ) throws -> Schema {
+    var result = Schema([])
+    for (name, expression) in keys { result.set(name, try type(of: expression, schema)) }
     for aggregation in aggregations {
       var source: ColumnType?
       if let column = aggregation.column { source = try schema.type(of: column) }

@@ -320,7 +320,7 @@ extension Completer {
   private func summarize(_ arguments: ArraySlice<Token>, columns: [String]) -> [Candidate] {
     if let by = arguments.firstIndex(where: { $0.isKeyword("by") }) {
       let keys = arguments[(by + 1)...]
-      guard let last = keys.last, !last.isSymbol(",") else {
+      guard let last = keys.last, !last.isSymbol(","), !last.isSymbol("(") else {
         return Self.columnCandidates(columns)
       }
       return []

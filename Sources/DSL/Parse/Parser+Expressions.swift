@@ -5,7 +5,8 @@ import Engine
 /// ```
 /// or         := and ('or' and)*
 /// and        := comparison ('and' comparison)*
-/// comparison := additive (COMPARE additive | ['!']'in' '(' list ')')?
+/// comparison := additive (COMPARE additive | ['!']'in'['~'] '(' list ')'
+///               | ['!']'between' '(' additive '..' additive ')')?
 /// additive   := multiplicative (('+' | '-') multiplicative)*
 /// multiplicative := unary (('*' | '/' | '%') unary)*
 /// unary      := 'not' unary | '-' unary | primary
@@ -50,25 +51,56 @@ extension Parser {
       advance()
       return .binary(op, left, try parseAdditive())
     }
+    if tryEat(symbol: "!~") {
+      return .not(.binary(.equalIgnoringCase, left, try parseAdditive()))
+    }
     if current.isSymbol("!"), let word = peek().identifier {
-      if word == "contains" {
+      if word == "contains" || word == "has" {
         advance()
         advance()
         return .binary(.notContains, left, try parseAdditive())
       }
-      if word == "in" {
+      if let op = Self.wordOperators[word] {
         advance()
         advance()
-        return .inList(left, try parseList(), negated: true)
+        return .not(.binary(op, left, try parseAdditive()))
+      }
+      if word == "in" || word == "between" {
+        advance()
+        advance()
+        return try parseListOperator(word, left, negated: true)
       }
     }
-    if tryEat(keyword: "in") {
-      return .inList(left, try parseList(), negated: false)
+    if let word = current.identifier, word == "in" || word == "between" {
+      advance()
+      return try parseListOperator(word, left, negated: false)
     }
     if current.isSymbol("=") {
       throw error("'=' names a column; to compare, write '=='")
     }
     return left
+  }
+
+  /// The rest of `in (...)`, `in~ (...)` (ignoring case, for text) or
+  /// `between (low .. high)` (both ends included), after the word.
+  mutating func parseListOperator(_ word: String, _ left: Expression, negated: Bool)
+    throws(ParseError) -> Expression
+  {
+    if word == "between" {
+      try expect(symbol: "(", "to open the range of 'between', as in between (1 .. 10)")
+      let low = try parseAdditive()
+      try expect(symbol: "..", "between the ends of the range, as in between (1 .. 10)")
+      let high = try parseAdditive()
+      try expect(symbol: ")", "to close the range")
+      let inside = Expression.binary(
+        .and, .binary(.greaterOrEqual, left, low), .binary(.lessOrEqual, left, high))
+      return negated ? .not(inside) : inside
+    }
+    if tryEat(symbol: "~") {
+      let lowered = { (item: Expression) in Expression.call("lower", [item]) }
+      return .inList(lowered(left), try parseList().map(lowered), negated: negated)
+    }
+    return .inList(left, try parseList(), negated: negated)
   }
 
   mutating func parseList() throws(ParseError) -> [Expression] {

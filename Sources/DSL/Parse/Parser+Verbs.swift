@@ -132,8 +132,8 @@ extension Parser {
   }
 
   mutating func parseGroupby() throws(ParseError) -> Verb {
-    var keys: [String] = []
-    if !current.isKeyword("agg") { keys = try parseNameList("a column to group by") }
+    var keys: [(name: String, Expression)] = []
+    if !current.isKeyword("agg") { keys = try parseGroupKeys() }
     var aggregations: [Aggregation] = []
     if tryEat(keyword: "agg") {
       repeat { aggregations.append(try parseAggregation()) } while tryEat(symbol: ",")
@@ -146,9 +146,42 @@ extension Parser {
     if !current.isKeyword("by") {
       repeat { aggregations.append(try parseAggregation()) } while tryEat(symbol: ",")
     }
-    var keys: [String] = []
-    if tryEat(keyword: "by") { keys = try parseNameList("a column to group by") }
+    var keys: [(name: String, Expression)] = []
+    if tryEat(keyword: "by") { keys = try parseGroupKeys() }
     return .groupby(keys: keys, aggregations.isEmpty ? [Aggregation(.count)] : aggregations)
+  }
+
+  /// `KEY, ...` where a key is a column, `NAME = EXPR` or an expression such as
+  /// `bin(TimeGenerated, 1h)`, which is named after the one column it uses, as in KQL, or
+  /// `Column1`, `Column2`, ... when it uses none or several.
+  mutating func parseGroupKeys() throws(ParseError) -> [(name: String, Expression)] {
+    var keys: [(name: String, Expression)] = []
+    var unnamed = 0
+    repeat {
+      if let name = current.name, peek().isSymbol("=") {
+        advance()
+        advance()
+        keys.append((name, try parseExpression()))
+        continue
+      }
+      guard current.name != nil || current.isSymbol("(") else {
+        throw error("expected a column to group by, found \(current.display)")
+      }
+      let expression = try parseExpression()
+      let used = Set(expression.columnNames)
+      if case .column(let name) = expression {
+        keys.append((name, expression))
+      } else if used.count == 1, let name = used.first {
+        keys.append((name, expression))
+      } else {
+        unnamed += 1
+        keys.append(("Column\(unnamed)", expression))
+      }
+    } while tryEat(symbol: ",")
+    return keys.enumerated().map { index, key in
+      let earlier = keys[..<index].filter { $0.name == key.name }.count
+      return earlier == 0 ? key : ("\(key.name)_\(earlier + 1)", key.1)
+    }
   }
 
   /// `[NAME =] FUNCTION([COLUMN])`.

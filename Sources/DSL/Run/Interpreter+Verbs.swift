@@ -63,11 +63,7 @@ extension Interpreter {
       do { return .table(try table.distinct(names)) } catch { throw RunError(error, in: stage) }
 
     case .groupby(let keys, let aggregations):
-      do {
-        return .table(try table.grouped(by: keys, aggregations: aggregations))
-      } catch {
-        throw RunError(error, in: stage)
-      }
+      return .table(try grouped(table, by: keys, aggregations, stage))
 
     case .count:
       return .table(Table(columnNames: ["count"], columns: [Column(.int([Int64(table.rowCount)]))]))
@@ -132,5 +128,43 @@ extension Interpreter {
     } catch {
       throw RunError(error, in: stage)
     }
+  }
+
+  /// `table` grouped by its key columns and computed keys; a computed key is evaluated into
+  /// a column of its own, so that aggregates still see the column it was computed from.
+  private func grouped(
+    _ table: Table, by keys: [(name: String, Expression)], _ aggregations: [Aggregation],
+    _ stage: Stage
+  ) throws(RunError) -> Table {
+    var working = table
+    var keyColumns: [String] = []
+    for (index, (name, expression)) in keys.enumerated() {
+      if case .column(let column) = expression, column == name {
+        keyColumns.append(name)
+        continue
+      }
+      let hidden = "\u{1}key\(index)"
+      working.setColumn(hidden, try evaluate(expression, on: table, stage))
+      keyColumns.append(hidden)
+    }
+
+    let result: Table
+    do {
+      result = try working.grouped(by: keyColumns, aggregations: aggregations)
+    } catch {
+      throw RunError(error, in: stage)
+    }
+    guard keyColumns != keys.map(\.name) else { return result }
+    var names = keys.map(\.name)
+    for name in result.columnNames.dropFirst(keys.count) {
+      var unique = name
+      var n = 2
+      while names.contains(unique) {
+        unique = "\(name)_\(n)"
+        n += 1
+      }
+      names.append(unique)
+    }
+    return Table(columnNames: names, columns: result.columns)
   }
 }

@@ -137,6 +137,13 @@ extension FunctionLibrary {
     define("now", 0...0, type: { _ in .timestamp }) { _, _ in
       .timestamp(Int64(Date().timeIntervalSince1970 * 1e9))
     },
+    // KQL's ago(1d): the time a duration before now; null past the representable times.
+    define("ago", 1...1, type: signature([[.int]], .timestamp)) { args, _ in
+      guard case .int(let duration) = args[0] else { return .null }
+      let now = Int64(Date().timeIntervalSince1970 * 1e9)
+      let (time, overflow) = now.subtractingReportingOverflow(duration)
+      return overflow ? .null : .timestamp(time)
+    },
   ]
 
   static let conversionFunctions: [FunctionDefinition] = [

@@ -47,10 +47,10 @@ enum HelpText {
       name: "distinct", summary: "unique combinations", form: "distinct COL, ...",
       example: "procs | distinct Account"),
     Verb(
-      name: "groupby", summary: "one row per group", form: "groupby COL, ... [agg AGG, ...]",
+      name: "groupby", summary: "one row per group", form: "groupby KEY, ... [agg AGG, ...]",
       example: "procs | groupby Account agg count()"),
     Verb(
-      name: "summarize", summary: "aggregates per group", form: "summarize AGG, ... by COL, ...",
+      name: "summarize", summary: "aggregates per group", form: "summarize AGG, ... by KEY, ...",
       example: "procs | summarize count() by Account"),
     Verb(name: "count", summary: "number of rows", form: "count", example: "procs | count"),
     Verb(
@@ -78,7 +78,7 @@ enum HelpText {
 
   /// The dot commands and what each does.
   static let metaCommands: [(usage: String, summary: String)] = [
-    (".help [TOPIC]", "this list; a verb, a command, functions, aggregates, keys"),
+    (".help [TOPIC]", "this list, or one verb, command or topic"),
     (".vars", "bound names with their sizes"),
     (".schema [NAME]", "columns of a table (default: the last result)"),
     (".mode [MODE]", "table, csv, tsv, json, jsonl, markdown or line"),
@@ -98,7 +98,7 @@ enum HelpText {
   ]
 
   /// Topics that are neither verbs nor dot commands.
-  static let extraTopics = ["functions", "aggregates", "keys"]
+  static let extraTopics = ["functions", "aggregates", "operators", "keys"]
 
   /// Every topic `.help` knows, for completion.
   static var topics: [String] {
@@ -125,7 +125,7 @@ enum HelpText {
     }
     lines.append("")
     lines += continuationRules
-    lines.append(".help VERB shows its form; .help keys the REPL's keys.")
+    lines.append(".help VERB shows its form; other topics: functions, aggregates, operators, keys.")
     return lines
   }
 
@@ -158,11 +158,22 @@ enum HelpText {
       let names = AggregateFunction.allCases.map { "\($0.rawValue)()" } + ["avg() (= mean)"]
       return ["Aggregates, in groupby ... agg and summarize:"] + wrapped(names)
     case "keys": return keys
+    case "operators": return operators
     default:
       let suggestions = NameSuggester.closest(to: name, among: topics)
       throw .unknownTopic(name, suggestions: suggestions)
     }
   }
+
+  /// `.help operators`.
+  static let operators = [
+    "Operators, tightest first:",
+    "  not, unary -;  * / %;  + -;",
+    "  == != < <= > >=, =~ !~ (ignoring case), in (...) !in (...) in~ (...) !in~ (...),",
+    "  contains !contains has !has startswith !startswith endswith !endswith",
+    "  (ignoring case), matches \"regex\", between (LOW .. HIGH) !between (...);",
+    "  and;  or",
+  ]
 
   /// `.help keys`.
   static let keys =
