@@ -69,6 +69,19 @@ import Testing
     #expect(named.columns[1] == Column(.int([30, 120])))
   }
 
+  @Test func aggregatesReadExpressionsAndCountifCountsTrueRows() throws {
+    let t = try Self.table(
+      Self.session(),
+      "procs | summarize big = countif(Pid > 15), sum(len(Proc)), n = dcount(upper(Proc)) by Proc")
+    #expect(t.columnNames == ["Proc", "big", "sum_Proc", "n"])
+    #expect(t.columns[1] == Column(.int([1, 2, 1])))
+    #expect(t.columns[2] == Column(.int([14, 22, 7])))
+    #expect(t.columns[3] == Column(.int([1, 1, 1])))
+
+    let nulls = try Self.table(Self.session(), "procs | summarize countif(Score > 1)")
+    #expect(nulls.columns[0] == Column(.int([3])))
+  }
+
   @Test(arguments: [
     ("procs | where Account !~ \"ALICE\"", 2), ("procs | where Proc in~ (\"CMD.EXE\")", 2),
     ("procs | where Proc !in~ (\"CMD.EXE\")", 3), ("procs | where Pid between (20 .. 40)", 3),

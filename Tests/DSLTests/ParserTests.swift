@@ -101,6 +101,22 @@ import Testing
           [Aggregation(.count)])
       ),
       (
+        "t | summarize c = countif(a > 1), sum(len(b)) by a",
+        .groupby(
+          keys: keys("a"),
+          [
+            Aggregation(.sum, "iff(a > 1, 1, 0)", name: "c"),
+            Aggregation(.sum, "len(b)", name: "sum_b"),
+          ],
+          inputs: [
+            (
+              "iff(a > 1, 1, 0)",
+              .call("iff", [.binary(.greater, col("a"), int(1)), int(1), int(0)])
+            ),
+            ("len(b)", .call("len", [col("b")])),
+          ])
+      ),
+      (
         "t | groupby a, a",
         .groupby(keys: [("a", col("a")), ("a_2", col("a"))], [Aggregation(.count)])
       ),

@@ -13,8 +13,10 @@ enum Verb: Equatable {
   case tail(Int)
   case top(Int, SortKey)
   case distinct([String])
-  /// Groups by columns or by computed keys (`bin(TimeGenerated, 1h)`), each named.
-  case groupby(keys: [(name: String, Expression)], [Aggregation])
+  /// Groups by columns or by computed keys (`bin(TimeGenerated, 1h)`), each named; `inputs`
+  /// are computed columns that aggregates read (`sum(len(CommandLine))`, `countif(...)`).
+  case groupby(
+    keys: [(name: String, Expression)], [Aggregation], inputs: [(name: String, Expression)] = [])
   case count
   case cluster(columns: [String], Options)
   case describe

@@ -105,8 +105,10 @@ struct PipelineChecker {
       break
     case .distinct(let names):
       schema = Schema(try names.map { ($0, try schema.type(of: $0)) })
-    case .groupby(let keys, let aggregations):
-      schema = try groupSchema(keys, aggregations, schema)
+    case .groupby(let keys, let aggregations, let inputs):
+      var withInputs = schema
+      for (name, expression) in inputs { withInputs.set(name, try type(of: expression, schema)) }
+      schema = try groupSchema(keys, aggregations, schema, withInputs)
     case .count:
       schema = Schema([("count", .int)])
     case .describe:
@@ -148,14 +150,17 @@ struct PipelineChecker {
     return try ExpressionTyper.type(of: expression, in: types)
   }
 
+  /// The columns of a grouping: keys typed over `schema`, aggregates over `withInputs`,
+  /// which adds the computed columns the aggregates read.
   private func groupSchema(
-    _ keys: [(name: String, Expression)], _ aggregations: [Aggregation], _ schema: Schema
+    _ keys: [(name: String, Expression)], _ aggregations: [Aggregation], _ schema: Schema,
+    _ withInputs: Schema
   ) throws -> Schema {
     var result = Schema([])
     for (name, expression) in keys { result.set(name, try type(of: expression, schema)) }
     for aggregation in aggregations {
       var source: ColumnType?
-      if let column = aggregation.column { source = try schema.type(of: column) }
+      if let column = aggregation.column { source = try withInputs.type(of: column) }
       let type: ColumnType?
       switch aggregation.function {
       case .count, .dcount: type = .int

@@ -135,20 +135,28 @@ extension Parser {
     var keys: [(name: String, Expression)] = []
     if !current.isKeyword("agg") { keys = try parseGroupKeys() }
     var aggregations: [Aggregation] = []
+    var inputs: [(name: String, Expression)] = []
     if tryEat(keyword: "agg") {
-      repeat { aggregations.append(try parseAggregation()) } while tryEat(symbol: ",")
+      repeat {
+        aggregations.append(try parseAggregation(inputs: &inputs))
+      } while tryEat(symbol: ",")
     }
-    return .groupby(keys: keys, aggregations.isEmpty ? [Aggregation(.count)] : aggregations)
+    return .groupby(
+      keys: keys, aggregations.isEmpty ? [Aggregation(.count)] : aggregations, inputs: inputs)
   }
 
   mutating func parseSummarize() throws(ParseError) -> Verb {
     var aggregations: [Aggregation] = []
+    var inputs: [(name: String, Expression)] = []
     if !current.isKeyword("by") {
-      repeat { aggregations.append(try parseAggregation()) } while tryEat(symbol: ",")
+      repeat {
+        aggregations.append(try parseAggregation(inputs: &inputs))
+      } while tryEat(symbol: ",")
     }
     var keys: [(name: String, Expression)] = []
     if tryEat(keyword: "by") { keys = try parseGroupKeys() }
-    return .groupby(keys: keys, aggregations.isEmpty ? [Aggregation(.count)] : aggregations)
+    return .groupby(
+      keys: keys, aggregations.isEmpty ? [Aggregation(.count)] : aggregations, inputs: inputs)
   }
 
   /// `KEY, ...` where a key is a column, `NAME = EXPR` or an expression such as
@@ -184,8 +192,12 @@ extension Parser {
     }
   }
 
-  /// `[NAME =] FUNCTION([COLUMN])`.
-  mutating func parseAggregation() throws(ParseError) -> Aggregation {
+  /// `[NAME =] FUNCTION([ARGUMENT])`, where the argument is a column or an expression, and
+  /// KQL's `countif(CONDITION)`. An expression argument becomes one of `inputs`, a column
+  /// computed before grouping and named after its text.
+  mutating func parseAggregation(inputs: inout [(name: String, Expression)]) throws(ParseError)
+    -> Aggregation
+  {
     var outputName: String?
     if let name = current.name, peek().isSymbol("=") {
       advance()
@@ -196,20 +208,39 @@ extension Parser {
     guard let word = current.identifier, peek().isSymbol("(") else {
       throw error("expected an aggregate such as count() or dcount(Account)")
     }
-    guard let function = AggregateFunction(name: word) else {
-      let all = AggregateFunction.allCases.map(\.rawValue) + ["avg"]
+    let function = word == "countif" ? .sum : AggregateFunction(name: word)
+    guard let function else {
+      let all = AggregateFunction.allCases.map(\.rawValue) + ["avg", "countif"]
       let hint = NameSuggester.didYouMean(NameSuggester.closest(to: word, among: all))
       throw error("unknown aggregate '\(word)'\(hint)", at: token)
     }
     advance()
     advance()
-    var column: String?
-    if !current.isSymbol(")") { column = try expectName("a column") }
+    var argument: Expression?
+    if !current.isSymbol(")") { argument = try parseExpression() }
     try expect(symbol: ")", "to close \(word)(")
-    if function.takesArgument, column == nil {
-      throw error("\(word)() needs a column, as in \(word)(Account)", at: token)
+    if word == "countif" {
+      guard let condition = argument else {
+        throw error("countif() needs a condition, as in countif(LogonType == 10)", at: token)
+      }
+      argument = .call("iff", [condition, .literal(.int(1)), .literal(.int(0))])
     }
-    return Aggregation(function, column, name: outputName)
+    guard let argument else {
+      if function.takesArgument {
+        throw error("\(word)() needs a column, as in \(word)(Account)", at: token)
+      }
+      return Aggregation(function, nil, name: outputName)
+    }
+    if case .column(let column) = argument {
+      return Aggregation(function, column, name: outputName)
+    }
+
+    let input = argument.text
+    if !inputs.contains(where: { $0.name == input }) { inputs.append((input, argument)) }
+    let used = Set(argument.columnNames)
+    let defaultName =
+      word == "countif" ? "countif" : used.count == 1 ? "\(word)_\(used.first ?? "")" : word
+    return Aggregation(function, input, name: outputName ?? defaultName)
   }
 
   mutating func parseJoin() throws(ParseError) -> Verb {

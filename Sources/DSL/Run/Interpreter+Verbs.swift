@@ -62,8 +62,8 @@ extension Interpreter {
     case .distinct(let names):
       do { return .table(try table.distinct(names)) } catch { throw RunError(error, in: stage) }
 
-    case .groupby(let keys, let aggregations):
-      return .table(try grouped(table, by: keys, aggregations, stage))
+    case .groupby(let keys, let aggregations, let inputs):
+      return .table(try grouped(table, by: keys, aggregations, inputs: inputs, stage))
 
     case .count:
       return .table(Table(columnNames: ["count"], columns: [Column(.int([Int64(table.rowCount)]))]))
@@ -132,11 +132,15 @@ extension Interpreter {
 
   /// `table` grouped by its key columns and computed keys; a computed key is evaluated into
   /// a column of its own, so that aggregates still see the column it was computed from.
+  /// `inputs` are the computed columns the aggregates read.
   private func grouped(
     _ table: Table, by keys: [(name: String, Expression)], _ aggregations: [Aggregation],
-    _ stage: Stage
+    inputs: [(name: String, Expression)], _ stage: Stage
   ) throws(RunError) -> Table {
     var working = table
+    for (name, expression) in inputs {
+      working.setColumn(name, try evaluate(expression, on: table, stage))
+    }
     var keyColumns: [String] = []
     for (index, (name, expression)) in keys.enumerated() {
       if case .column(let column) = expression, column == name {

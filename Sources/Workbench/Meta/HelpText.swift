@@ -155,7 +155,8 @@ enum HelpText {
     switch name {
     case "functions": return ["Functions:"] + wrapped(FunctionLibrary.names)
     case "aggregates":
-      let names = AggregateFunction.allCases.map { "\($0.rawValue)()" } + ["avg() (= mean)"]
+      let names =
+        AggregateFunction.allCases.map { "\($0.rawValue)()" } + ["avg() (= mean)", "countif()"]
       return ["Aggregates, in groupby ... agg and summarize:"] + wrapped(names)
     case "keys": return keys
     case "operators": return operators
