@@ -13,6 +13,7 @@ extension Interpreter {
 
     case .whereRows(let condition):
       var evaluator = ExpressionEvaluator(table: table)
+      evaluator.cancellation = cancellation
       let resolved = substituteBindings(in: condition, columns: Set(table.columnNames))
       do {
         return .table(table.gather(try evaluator.matchingRows(resolved)))
@@ -60,11 +61,16 @@ extension Interpreter {
       }
 
     case .distinct(let names):
-      do { return .table(try table.distinct(names)) } catch { throw RunError(error, in: stage) }
+      do {
+        return .table(try table.distinct(names, cancellation: cancellation))
+      } catch {
+        throw RunError(error, in: stage)
+      }
 
     case .groupby(let keys, let aggregations):
       do {
-        return .table(try table.grouped(by: keys, aggregations: aggregations))
+        return .table(
+          try table.grouped(by: keys, aggregations: aggregations, cancellation: cancellation))
       } catch {
         throw RunError(error, in: stage)
       }
@@ -126,6 +132,7 @@ extension Interpreter {
     -> Column
   {
     var evaluator = ExpressionEvaluator(table: table)
+    evaluator.cancellation = cancellation
     let resolved = substituteBindings(in: expression, columns: Set(table.columnNames))
     do {
       return try evaluator.evaluate(resolved)

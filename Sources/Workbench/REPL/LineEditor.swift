@@ -217,6 +217,18 @@ final class LineEditor {
     if let historyFile { _ = write_history(historyFile) }
   }
 
+  /// Replaces the newest history entry with `entry` (a statement that grew by a line
+  /// starting with `|`) and saves the file; adds it when the history is empty.
+  ///
+  /// The history is built again without its newest entry, since libedit's readline
+  /// interface numbers entries for removal differently from one version to the next.
+  func replaceLastHistory(with entry: String) {
+    let kept = history.dropLast()
+    clear_history()
+    for line in kept { add_history(line) }
+    addHistory(entry)
+  }
+
   /// Whether Ctrl-C was pressed since the last prompt or the last call; clears the request.
   func takeInterrupt() -> Bool {
     interruptRequested.exchange(false, ordering: .relaxed)
