@@ -140,6 +140,10 @@ final class LineEditor {
     case endOfInput
   }
 
+  /// The most entries the history keeps, in memory and in its file; older ones are
+  /// dropped as new ones come.
+  static let historyLimit = 1000
+
   private let historyFile: String?
   private var previousInterruptAction = sigaction()
   /// The flag Ctrl-C sets, kept alive while the signal handler may reach it.
@@ -155,7 +159,7 @@ final class LineEditor {
   /// - Parameters:
   ///   - historyFile: where history is read from and saved to; nil keeps none.
   ///   - historyLimit: the most entries kept in memory and in the file.
-  init(historyFile: String?, historyLimit: Int = 1000) {
+  init(historyFile: String?, historyLimit: Int = LineEditor.historyLimit) {
     self.historyFile = historyFile
     installInterruptHandler()
 
