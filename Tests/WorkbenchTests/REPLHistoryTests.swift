@@ -197,4 +197,25 @@ struct REPLHistoryTests {
     try terminal.type("C-d")
     #expect(try terminal.wait(seconds: Self.patience) { try !terminal.isRunning() })
   }
+
+  @Test func ctrlCDuringAScriptStopsItWithAMessageAndStatus130() throws {
+    let evs = try #require(TestPaths.evs)
+    // bash, unlike some shells, waits for a child that handles Ctrl-C and goes on after.
+    let terminal = try TerminalSession(
+      evs: try #require(TestPaths.onPath("bash")), tmux: try #require(TestPaths.onPath("tmux")),
+      arguments: ["-c", "\"\(evs.path)\" run long.evs; echo status=$?; sleep 600"],
+      prepare: { folder in
+        try Self.writeBigCSV(to: folder.appendingPathComponent("big.csv"), megabytes: 150)
+        let script = "let big = load \"big.csv\"\nbig | count\n"
+        try Data(script.utf8).write(to: folder.appendingPathComponent("long.evs"))
+      })
+    #expect(try terminal.wait(seconds: Self.patience) { try terminal.screen().contains("load  ") })
+    try terminal.type("C-c")
+    #expect(
+      try terminal.wait(seconds: Self.patience) { try terminal.screen().contains("status=") })
+    let screen = try terminal.screen()
+    #expect(screen.contains("long.evs:1:16: error: cancelled; nothing was bound or changed"))
+    #expect(screen.contains("evs: interrupted\nstatus=130"))
+    #expect(!screen.contains("count"))
+  }
 }

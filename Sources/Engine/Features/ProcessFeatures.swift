@@ -52,6 +52,7 @@ public enum ProcessFeatures {
     let pathSeparator =
       separator.flatMap { $0.isEmpty ? nil : $0 } ?? detectSeparator(paths.storage, paths.validity)
     let isCancelled = { cancellation?.isCancelled == true }
+    guard !isCancelled() else { return table }
 
     let pathFeatures = pathColumns(
       paths.storage, paths.validity, separator: pathSeparator, isCancelled)

@@ -17,8 +17,9 @@ extension Table {
     for key in keys {
       do { keyColumns.append(try column(key)) } catch { throw .column(error) }
     }
-    let (ids, groupCount) = Factorizer.groups(of: keyColumns, rowCount: rowCount)
     let checker = GroupWork(cancellation: cancellation)
+    try checker.check()
+    let (ids, groupCount) = Factorizer.groups(of: keyColumns, rowCount: rowCount)
     try checker.check()
 
     var firstRows = [Int](repeating: -1, count: groupCount)
