@@ -66,9 +66,19 @@ struct EVS {
     let session = Session(baseDirectory: folder)
     session.progress = ProgressLine.forStandardError()
     let shell = Shell(session: session, console: console, interactive: false)
-    let status = ScriptRunner(shell: shell, options: options).run(text, file: file)
+    // The terminal echoed ^C; the cancellation message starts on a line of its own.
+    shell.afterRunning = { [weak session] in
+      if session?.cancellation.isCancelled == true, isatty(STDERR_FILENO) == 1 {
+        console.write("\n", to: .error)
+      }
+    }
+    let (status, interrupted) = ScriptInterrupt.catching(cancelling: session.cancellation) {
+      ScriptRunner(shell: shell, options: options).run(text, file: file)
+    }
     shell.finish()
-    return status
+    guard interrupted else { return status }
+    console.write("evs: interrupted\n", to: .error)
+    return ScriptInterrupt.status
   }
 
   private static func playFile(

@@ -6,7 +6,8 @@ extension Interpreter {
   mutating func load(_ path: String, _ options: Options, span: Span) throws(RunError) -> Table {
     let settings = try Self.loadOptions(options)
     do {
-      let loaded = try TableReader.read(path: resolve(path), options: settings, progress: progress)
+      let loaded = try TableReader.read(
+        path: resolve(path), options: settings, progress: progress, cancellation: cancellation)
       notices += loaded.notices
       return loaded.table
     } catch {
@@ -42,8 +43,10 @@ extension Interpreter {
     let format = options["format"]?.text ?? "csv"
     do {
       switch format {
-      case "csv": try TableWriter.writeCSV(table, to: resolve(path))
-      case "tsv": try TableWriter.writeCSV(table, to: resolve(path), delimiter: UInt8(ascii: "\t"))
+      case "csv": try TableWriter.writeCSV(table, to: resolve(path), cancellation: cancellation)
+      case "tsv":
+        try TableWriter.writeCSV(
+          table, to: resolve(path), delimiter: UInt8(ascii: "\t"), cancellation: cancellation)
       default:
         throw RunError("save writes format=csv or format=tsv, not '\(format)'", at: stage.span)
       }
@@ -76,7 +79,7 @@ extension Interpreter {
     do {
       return try ProcessFeatures.add(
         to: table, path: path, commandLine: commandLine, session: session,
-        separator: options["sep"]?.text)
+        separator: options["sep"]?.text, cancellation: cancellation)
     } catch {
       throw RunError(error, in: stage)
     }
@@ -93,7 +96,8 @@ extension Interpreter {
     let keep = try OptionReader.choice(options, "keep", default: ClusterOptions.Keep.exemplars)
     settings.keep = keep
     do {
-      return try Clusterer.cluster(table, options: settings, progress: progress)
+      return try Clusterer.cluster(
+        table, options: settings, progress: progress, cancellation: cancellation)
     } catch {
       throw RunError(error, in: stage)
     }

@@ -13,6 +13,7 @@ extension Interpreter {
 
     case .whereRows(let condition):
       var evaluator = ExpressionEvaluator(table: table)
+      evaluator.cancellation = cancellation
       let resolved = substituteBindings(in: condition, columns: Set(table.columnNames))
       do {
         return .table(table.gather(try evaluator.matchingRows(resolved)))
@@ -60,7 +61,11 @@ extension Interpreter {
       }
 
     case .distinct(let names):
-      do { return .table(try table.distinct(names)) } catch { throw RunError(error, in: stage) }
+      do {
+        return .table(try table.distinct(names, cancellation: cancellation))
+      } catch {
+        throw RunError(error, in: stage)
+      }
 
     case .groupby(let keys, let aggregations, let inputs):
       return .table(try grouped(table, by: keys, aggregations, inputs: inputs, stage))
@@ -122,6 +127,7 @@ extension Interpreter {
     -> Column
   {
     var evaluator = ExpressionEvaluator(table: table)
+    evaluator.cancellation = cancellation
     let resolved = substituteBindings(in: expression, columns: Set(table.columnNames))
     do {
       return try evaluator.evaluate(resolved)
@@ -154,7 +160,8 @@ extension Interpreter {
 
     let result: Table
     do {
-      result = try working.grouped(by: keyColumns, aggregations: aggregations)
+      result = try working.grouped(
+        by: keyColumns, aggregations: aggregations, cancellation: cancellation)
     } catch {
       throw RunError(error, in: stage)
     }

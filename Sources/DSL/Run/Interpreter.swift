@@ -5,7 +5,7 @@ struct Interpreter {
   /// Bound tables and values, by name.
   var bindings: [String: Output]
   let baseDirectory: String
-  /// Checked between stages; set by Ctrl-C in the REPL.
+  /// Checked between stages and, for long verbs, within them; set by Ctrl-C.
   var cancellation = CancellationFlag()
   /// Remarks collected while running, such as repaired bytes in a loaded file.
   var notices: [String] = []
@@ -15,7 +15,18 @@ struct Interpreter {
   var progress: (any ProgressReporter)?
 
   /// The pipeline's result.
+  /// - Throws: `RunError` for the first stage that fails; the cancellation message when
+  ///   Ctrl-C asked the statement to stop, whatever the stage then reported.
   mutating func run(_ pipeline: Pipeline) throws(RunError) -> Output {
+    do {
+      return try runStages(pipeline)
+    } catch {
+      guard cancellation.isCancelled else { throw error }
+      throw Self.cancelled(at: error.span)
+    }
+  }
+
+  private mutating func runStages(_ pipeline: Pipeline) throws(RunError) -> Output {
     let clock = ContinuousClock()
     let started = clock.now
     var current = try evaluateSource(pipeline.source)
@@ -42,6 +53,8 @@ struct Interpreter {
         StageTrace(
           verb: stage.verb.name, rowsIn: table.rowCount, rowsOut: rows(current),
           seconds: elapsedSeconds(since: stageStart, clock)))
+      // A finished save wrote the whole table; only an incomplete result is dropped.
+      if case .save = stage.verb { continue }
       try stopIfCancelled(at: stage.span)
     }
     return current
@@ -51,7 +64,12 @@ struct Interpreter {
   /// that part gave may be incomplete and is dropped.
   private func stopIfCancelled(at span: Span) throws(RunError) {
     guard cancellation.isCancelled else { return }
-    throw RunError("cancelled; nothing was bound or changed", at: span)
+    throw Self.cancelled(at: span)
+  }
+
+  /// The error a statement stopped by Ctrl-C ends with, pointing at the part that ran.
+  private static func cancelled(at span: Span) -> RunError {
+    RunError("cancelled; nothing was bound or changed", at: span)
   }
 
   private func rows(_ output: Output) -> Int? {
@@ -108,6 +126,7 @@ struct Interpreter {
     case .expression(let expression, let span):
       let resolved = substituteBindings(in: expression, columns: [])
       var evaluator = ExpressionEvaluator(table: Table())
+      evaluator.cancellation = cancellation
       do {
         let column = try evaluator.evaluate(resolved)
         return .value(column.count > 0 ? column[0] : Self.scalar(resolved))

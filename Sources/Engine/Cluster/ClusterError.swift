@@ -15,6 +15,8 @@ public enum ClusterError: Error, Equatable, Sendable {
   case invalidEps(Double)
   /// The minimum number of samples is below 1.
   case invalidMinSamples(Int)
+  /// The clustering was asked to stop (Ctrl-C) before it finished.
+  case cancelled
 }
 
 extension ClusterError: CustomStringConvertible {
@@ -39,6 +41,8 @@ extension ClusterError: CustomStringConvertible {
       return "eps must be a number greater than 0, not \(eps)"
     case .invalidMinSamples(let min):
       return "min must be at least 1, not \(min)"
+    case .cancelled:
+      return "the clustering was cancelled before it finished"
     }
   }
 }

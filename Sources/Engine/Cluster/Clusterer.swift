@@ -15,16 +15,24 @@ public enum Clusterer {
   /// The DBSCAN labels of the rows of `table` under `options` (its `keep` and
   /// `timeColumn` play no part).
   /// - Throws: `ClusterError` for invalid `eps` or `minSamples`, and for cluster
-  ///   columns that are missing, not numeric, null or not finite.
-  /// - Parameter progress: Told how far the clustering has come, now and then.
+  ///   columns that are missing, not numeric, null or not finite;
+  ///   `ClusterError.cancelled` when `cancellation` was set before the labels were found.
+  /// - Parameters:
+  ///   - progress: Told how far the clustering has come, now and then.
+  ///   - cancellation: Checked between the steps of the work and every few thousand
+  ///     points within them; once it is set the clustering stops and throws.
   /// - Complexity: See `DBSCAN.fit`.
   public static func labels(
-    _ table: Table, options: ClusterOptions, progress: (any ProgressReporter)? = nil
+    _ table: Table, options: ClusterOptions, progress: (any ProgressReporter)? = nil,
+    cancellation: CancellationFlag? = nil
   ) throws(ClusterError) -> DBSCANResult {
     let dbscan = try DBSCAN(eps: options.eps, minSamples: options.minSamples)
     var points = try FeatureMatrix(table: table, columns: options.columns)
+    if cancellation?.isCancelled == true { throw .cancelled }
     if options.normalize { points = points.normalizedRows() }
-    return dbscan.fit(points, progress: progress)
+    let result = dbscan.fit(points, progress: progress, cancellation: cancellation)
+    if cancellation?.isCancelled == true { throw .cancelled }
+    return result
   }
 
   /// Clusters the rows of `table` and returns them labelled or collapsed.
@@ -37,15 +45,19 @@ public enum Clusterer {
   /// a noise row keeps its own. With `keep: .all` every row is returned in order with
   /// `ClusterId`, `ClusterSize` and `Clustered`. Added columns replace columns of the
   /// same name. An empty table gives an empty table with the added columns.
-  /// - Throws: As `labels(_:options:)`, and `ClusterError.column` for a named time
-  ///   column that is missing or not a timestamp column.
-  /// - Parameter progress: Told how far the clustering has come, now and then.
+  /// - Throws: As `labels(_:options:progress:cancellation:)`, and `ClusterError.column`
+  ///   for a named time column that is missing or not a timestamp column.
+  /// - Parameters:
+  ///   - progress: Told how far the clustering has come, now and then.
+  ///   - cancellation: As for `labels(_:options:progress:cancellation:)`.
   /// - Complexity: See `DBSCAN.fit`, plus O(rows × columns) to build the result.
   public static func cluster(
-    _ table: Table, options: ClusterOptions, progress: (any ProgressReporter)? = nil
+    _ table: Table, options: ClusterOptions, progress: (any ProgressReporter)? = nil,
+    cancellation: CancellationFlag? = nil
   ) throws(ClusterError) -> Table {
     let time = try timeColumn(of: table, named: options.timeColumn)
-    let result = try labels(table, options: options, progress: progress)
+    let result = try labels(
+      table, options: options, progress: progress, cancellation: cancellation)
     let summary = ClusterSummary(result, times: time?.column)
     switch options.keep {
     case .all:

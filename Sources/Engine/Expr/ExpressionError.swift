@@ -9,6 +9,8 @@ public enum ExpressionError: Error, Equatable, Sendable {
   case argumentCount(function: String, expected: String, found: Int)
   case invalidRegex(String, reason: String)
   case invalidArgument(function: String, reason: String)
+  /// The evaluation was asked to stop (Ctrl-C) before it finished.
+  case cancelled
 }
 
 extension ExpressionError: CustomStringConvertible {
@@ -28,6 +30,8 @@ extension ExpressionError: CustomStringConvertible {
       return "invalid regular expression \"\(pattern)\": \(reason)"
     case .invalidArgument(let function, let reason):
       return "\(function)(): \(reason)"
+    case .cancelled:
+      return "the evaluation was cancelled before it finished"
     }
   }
 }

@@ -3,6 +3,9 @@ public struct ExpressionEvaluator {
   private let table: Table
   private let schema: [String: ColumnType?]
   private var regexes = RegexCache()
+  /// Checked before each part of an expression is evaluated over the rows; once it is
+  /// set the evaluation throws `ExpressionError.cancelled`.
+  public var cancellation: CancellationFlag?
 
   /// An evaluator over the rows and columns of `table`.
   public init(table: Table) {
@@ -36,6 +39,7 @@ public struct ExpressionEvaluator {
   }
 
   mutating func evaluateOperand(_ expression: Expression) throws(ExpressionError) -> Operand {
+    if cancellation?.isCancelled == true { throw .cancelled }
     switch expression {
     case .column(let name):
       do {

@@ -34,27 +34,34 @@ public enum ProcessFeatures {
   ///   - session: The column of logon session ids.
   ///   - separator: The path separator; `nil` or empty detects it: `/` when any of the
   ///     first 10 paths contains `/`, else `\`.
+  ///   - cancellation: Checked between the steps of the work (finding the distinct
+  ///     values, measuring them, spreading them over the rows); once it is set the work
+  ///     stops and `table` is returned without the features, to be dropped.
   /// - Throws: `ColumnError.unknown` for a missing column, `ColumnError.wrongType`
   ///   when the path or command line column holds non-null values that are not strings.
   /// - Complexity: O(rows + bytes of the distinct paths and command lines), plus
   ///   hashing every row's bytes once to find the distinct values.
   public static func add(
     to table: Table, path: String = "NewProcessName", commandLine: String = "CommandLine",
-    session: String = "SubjectLogonId", separator: String? = nil
+    session: String = "SubjectLogonId", separator: String? = nil,
+    cancellation: CancellationFlag? = nil
   ) throws(ColumnError) -> Table {
     let paths = try strings(in: table, path)
     let commandLines = try strings(in: table, commandLine)
     let sessions = try table.column(session)
     let pathSeparator =
       separator.flatMap { $0.isEmpty ? nil : $0 } ?? detectSeparator(paths.storage, paths.validity)
+    let isCancelled = { cancellation?.isCancelled == true }
+    guard !isCancelled() else { return table }
+
+    let pathFeatures = pathColumns(
+      paths.storage, paths.validity, separator: pathSeparator, isCancelled)
+    guard !isCancelled() else { return table }
+    let lineFeatures = commandLineColumns(commandLines.storage, commandLines.validity, isCancelled)
+    guard !isCancelled() else { return table }
 
     var result = table
-    for (name, column) in pathColumns(paths.storage, paths.validity, separator: pathSeparator) {
-      result.setColumn(name, column)
-    }
-    for (name, column) in commandLineColumns(commandLines.storage, commandLines.validity) {
-      result.setColumn(name, column)
-    }
+    for (name, column) in pathFeatures + lineFeatures { result.setColumn(name, column) }
     result.setColumn("isSystemSession", systemSessionColumn(sessions))
     return result
   }
@@ -85,10 +92,13 @@ public enum ProcessFeatures {
 extension ProcessFeatures {
   /// `processName`, `pathScore`, `pathLogScore` and `pathHash`, computed once per
   /// distinct path; the distinct paths and the rows are each split among the cores.
+  /// None once `isCancelled` says so.
   private static func pathColumns(
-    _ paths: StringStorage, _ validity: NullMask?, separator: String
+    _ paths: StringStorage, _ validity: NullMask?, separator: String,
+    _ isCancelled: () -> Bool
   ) -> [(String, Column)] {
     let distinct = DistinctStrings(paths, validity: validity)
+    guard !isCancelled() else { return [] }
     let separatorBytes = Array(separator.utf8)
     let measures = ParallelWork.array(count: distinct.count) { id in
       let row = distinct.firstRows[id]
@@ -106,6 +116,7 @@ extension ProcessFeatures {
       }
     }
 
+    guard !isCancelled() else { return [] }
     let ids = distinct.ids
     let names = lastPieces(paths, distinct, measures)
     return [
@@ -162,11 +173,13 @@ extension ProcessFeatures {
   }
 
   /// The five command line features, computed once per distinct command line, the
-  /// distinct lines and the rows each split among the cores.
-  private static func commandLineColumns(_ lines: StringStorage, _ validity: NullMask?)
-    -> [(String, Column)]
-  {
+  /// distinct lines and the rows each split among the cores. None once `isCancelled` says
+  /// so.
+  private static func commandLineColumns(
+    _ lines: StringStorage, _ validity: NullMask?, _ isCancelled: () -> Bool
+  ) -> [(String, Column)] {
     let distinct = DistinctStrings(lines, validity: validity)
+    guard !isCancelled() else { return [] }
     let scans = ParallelWork.array(count: distinct.count) { id -> StringScan in
       let row = distinct.firstRows[id]
       guard !validity.marksNull(row) else { return StringScan(delimiterHash: 0) }
@@ -175,6 +188,7 @@ extension ProcessFeatures {
       }
     }
 
+    guard !isCancelled() else { return [] }
     let ids = distinct.ids
     return [
       ("commandlineLen", Column(.int(perRow(ids) { Int64(scans[$0].scalarCount) }))),

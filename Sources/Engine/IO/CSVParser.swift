@@ -20,6 +20,8 @@ struct CSVParser {
   var segmentLength = CSVParser.segmentLength
   /// Told about the bytes and rows read after every segment.
   var progress: (any ProgressReporter)?
+  /// Checked before every segment; once it is set the parse throws `LoadError.cancelled`.
+  var cancellation: CancellationFlag?
 
   /// The table in `input` (valid UTF-8 unless it comes from a file) and any notices.
   /// - Throws: `LoadError` for an empty input, an unclosed quote or a ragged record;
@@ -38,6 +40,7 @@ struct CSVParser {
     var estimated = false
     var speculates = true
     while start < input.count {
+      try stopIfCancelled()
       let end = min(start + length, input.count)
       let segment = CSVSegment(
         delimiter: delimiter, columns: header.names.count, atEnd: end == input.count,
@@ -80,6 +83,7 @@ struct CSVParser {
       }
     }
 
+    try stopIfCancelled()
     let columns = try wrapped { () throws(LoadError) in try state.columns(input: input, self) }
     let naming = ColumnNaming.uniqueNames(header.names)
     var notices = hasHeader ? naming.notices : []
@@ -97,6 +101,11 @@ struct CSVParser {
     case load(LoadError)
     /// A file holds invalid UTF-8; it must be repaired as a whole and parsed again.
     case invalidUTF8
+  }
+
+  /// Throws `LoadError.cancelled` once `cancellation` is set.
+  private func stopIfCancelled() throws(Interruption) {
+    if cancellation?.isCancelled == true { throw .load(.cancelled(path: name)) }
   }
 
   /// Runs `body`, passing its `LoadError` on as an interruption.

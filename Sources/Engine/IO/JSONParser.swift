@@ -16,10 +16,13 @@ import Foundation
 struct JSONParser {
   /// Inputs smaller than this are scanned in one piece.
   static let parallelThreshold = 1 << 20
-  /// The most bytes of records one chunk starts.
-  static let chunkLimit = 1 << 30
+  /// The most bytes of records one chunk starts: small enough that a cancellation is
+  /// seen within a fraction of a second, large enough that chunks cost nothing to join.
+  static let chunkLimit = 32 << 20
 
   let name: String
+  /// Checked before every chunk; once it is set the parse throws `LoadError.cancelled`.
+  var cancellation: CancellationFlag?
 
   /// How the records are laid out.
   enum Layout {
@@ -58,6 +61,7 @@ struct JSONParser {
     let output = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
     defer { output.deallocate() }
     let chunks = try scanChunks(bytes, into: output, layout: layout, from: start)
+    try stopIfCancelled()
     return assemble(chunks, UnsafeBufferPointer(start: output, count: bytes.count))
   }
 
@@ -70,6 +74,7 @@ struct JSONParser {
       ParallelWork.coreCount > 1
     {
       let chunks = scanInParallel(bytes, into: output, from: start)
+      try stopIfCancelled()
       let consistent = zip(chunks, chunks.dropFirst()).allSatisfy { $0.end == $1.firstRecord }
       if consistent, chunks.allSatisfy({ $0.failure == nil }), chunks.last?.end == bytes.count {
         return chunks
@@ -86,6 +91,7 @@ struct JSONParser {
     var chunks: [Chunk] = []
     var position = start
     repeat {
+      try stopIfCancelled()
       let limit = min(position + Self.chunkLimit, bytes.count)
       let opens = layout == .array && chunks.isEmpty
       let chunk = Self.scanChunk(
@@ -118,8 +124,18 @@ struct JSONParser {
     }
     // Each chunk writes only into its own stretch of the output.
     nonisolated(unsafe) let target = output
+    let cancellation = cancellation
     return ParallelWork.map(count: chunkCount) { index in
-      Self.scanChunk(
+      // Once cancelled, the chunks left are not scanned; the caller throws.
+      guard cancellation?.isCancelled != true else {
+        let empty = JSONScanner(
+          input: bytes, output: target, start: boundaries[index],
+          outputLimit: boundaries[index + 1])
+        return Chunk(
+          base: boundaries[index], firstRecord: boundaries[index], end: boundaries[index],
+          scanner: empty)
+      }
+      return Self.scanChunk(
         bytes, into: target, from: boundaries[index], limit: boundaries[index + 1],
         outputLimit: boundaries[index + 1], layout: .lines, opensArray: false)
     }
@@ -194,6 +210,11 @@ struct JSONParser {
     }
     let table = Table(columnNames: naming.names, columns: columns)
     return LoadedTable(table: table, notices: notices)
+  }
+
+  /// Throws `LoadError.cancelled` once `cancellation` is set.
+  private func stopIfCancelled() throws(LoadError) {
+    if cancellation?.isCancelled == true { throw .cancelled(path: name) }
   }
 
   /// The `LoadError` for a scanning failure, with its line and column.

@@ -32,6 +32,8 @@ public enum LoadError: Error, Equatable, Sendable {
   /// The JSON key on `line` is one more than `limit` distinct keys, each of which would be a
   /// column.
   case tooManyKeys(path: String, line: Int, limit: Int)
+  /// The load was asked to stop (Ctrl-C) before it finished.
+  case cancelled(path: String)
 }
 
 extension LoadError: CustomStringConvertible {
@@ -72,6 +74,8 @@ extension LoadError: CustomStringConvertible {
     case .tooManyKeys(let path, let line, let limit):
       return "\(path):\(line): more than \(limit) different keys; every key becomes a column, "
         + "so records keyed by values (such as IDs) cannot be loaded as a table"
+    case .cancelled(let path):
+      return "\(path): the load was cancelled before it finished"
     }
   }
 }

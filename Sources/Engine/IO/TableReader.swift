@@ -23,45 +23,63 @@ public enum TableReader {
   ///   - options: Format, delimiter and header; by default the format is taken from the
   ///     extension (CSV when it says nothing).
   ///   - progress: Told how much of the file has been read, now and then.
+  ///   - cancellation: Checked after each stretch of the file (a segment of delimited
+  ///     text, a chunk of JSON); once it is set the load stops and throws.
   /// - Returns: The table and the notices about repairs made while reading.
-  /// - Throws: `LoadError` naming the file, and the line where the text is malformed.
+  /// - Throws: `LoadError` naming the file, and the line where the text is malformed;
+  ///   `LoadError.cancelled` when `cancellation` was set before the load finished.
   /// - Complexity: O(file size), spread over the processor cores. Beyond the table, memory
   ///   holds one segment of the file (see `CSVParser`), unless the file is compressed or
   ///   holds invalid UTF-8, which is repaired in memory.
   public static func read(
-    path: String, options: LoadOptions = .init(), progress: (any ProgressReporter)? = nil
+    path: String, options: LoadOptions = .init(), progress: (any ProgressReporter)? = nil,
+    cancellation: CancellationFlag? = nil
   ) throws(LoadError) -> LoadedTable {
-    try read(path: path, options: options, progress: progress, segmentLength: nil)
+    let settings = ReadSettings(progress: progress, cancellation: cancellation)
+    return try read(path: path, options: options, settings)
   }
 
   /// `read(path:options:progress:)` with segments of `segmentLength` bytes (for tests).
   static func read(
     path: String, options: LoadOptions, progress: (any ProgressReporter)?, segmentLength: Int?
   ) throws(LoadError) -> LoadedTable {
+    let settings = ReadSettings(progress: progress, segmentLength: segmentLength)
+    return try read(path: path, options: options, settings)
+  }
+
+  /// What a read reports to and checks, besides the file and its options.
+  struct ReadSettings {
+    var progress: (any ProgressReporter)?
+    var cancellation: CancellationFlag?
+    /// The bytes per CSV segment; `nil` for the usual length (small values are for tests).
+    var segmentLength: Int?
+  }
+
+  private static func read(path: String, options: LoadOptions, _ settings: ReadSettings)
+    throws(LoadError) -> LoadedTable
+  {
     try checkFormat(of: path, options: options)
     let input = try CSVInput(path: path)
     if options.resolvedFormat(for: path).isJSON {
       return try read(
         bytes: try decompressed(input.allBytes(), path: path), name: path, options: options,
-        progress: progress, segmentLength: segmentLength)
+        settings)
     }
     let magic = try input.withBytes(0..<min(2, input.count)) { Array($0) }
     if Gzip.isCompressed(magic) {
       return try read(
         bytes: try decompressed(input.allBytes(), path: path), name: path, options: options,
-        progress: progress, segmentLength: segmentLength)
+        settings)
     }
 
     do throws(CSVParser.Interruption) {
-      return try parser(for: path, options, progress, segmentLength).parse(input)
+      return try parser(for: path, options, settings).parse(input)
     } catch {
       switch error {
       case .load(let error):
         throw error
       case .invalidUTF8:
-        return try read(
-          bytes: try input.allBytes(), name: path, options: options, progress: progress,
-          segmentLength: segmentLength)
+        return try read(bytes: try input.allBytes(), name: path, options: options, settings)
       }
     }
   }
@@ -72,14 +90,18 @@ public enum TableReader {
   ///   - name: Used in messages and to choose the format when `options` leave it open.
   ///   - options: Format, delimiter and header.
   ///   - progress: Told how much of the bytes has been read, now and then.
+  ///   - cancellation: Checked after each stretch of the bytes; once it is set the read
+  ///     stops and throws.
   /// - Returns: The table and the notices about repairs made while reading.
-  /// - Throws: `LoadError` naming `name` and the line where the text is malformed.
+  /// - Throws: `LoadError` naming `name` and the line where the text is malformed;
+  ///   `LoadError.cancelled` when `cancellation` was set before the read finished.
   /// - Complexity: O(bytes.count), spread over the processor cores.
   public static func read(
     bytes: [UInt8], name: String, options: LoadOptions = .init(),
-    progress: (any ProgressReporter)? = nil
+    progress: (any ProgressReporter)? = nil, cancellation: CancellationFlag? = nil
   ) throws(LoadError) -> LoadedTable {
-    try read(bytes: bytes, name: name, options: options, progress: progress, segmentLength: nil)
+    let settings = ReadSettings(progress: progress, cancellation: cancellation)
+    return try read(bytes: bytes, name: name, options: options, settings)
   }
 
   /// `read(bytes:name:options:progress:)` with segments of `segmentLength` bytes (for tests).
@@ -87,18 +109,26 @@ public enum TableReader {
     bytes: [UInt8], name: String, options: LoadOptions, progress: (any ProgressReporter)?,
     segmentLength: Int?
   ) throws(LoadError) -> LoadedTable {
+    let settings = ReadSettings(progress: progress, segmentLength: segmentLength)
+    return try read(bytes: bytes, name: name, options: options, settings)
+  }
+
+  private static func read(
+    bytes: [UInt8], name: String, options: LoadOptions, _ settings: ReadSettings
+  ) throws(LoadError) -> LoadedTable {
     try checkFormat(of: name, options: options)
+    if settings.cancellation?.isCancelled == true { throw .cancelled(path: name) }
     var bytes = bytes
     let replacements = UTF8Repair.repair(&bytes)
 
     var loaded: LoadedTable
     if options.resolvedFormat(for: name).isJSON {
-      loaded = try readJSON(bytes, name: name)
-      progress?.report(WorkProgress(task: "load", fraction: 1, rows: loaded.table.rowCount))
+      loaded = try readJSON(bytes, name: name, cancellation: settings.cancellation)
+      settings.progress?.report(
+        WorkProgress(task: "load", fraction: 1, rows: loaded.table.rowCount))
     } else {
       do throws(CSVParser.Interruption) {
-        loaded = try parser(for: name, options, progress, segmentLength)
-          .parse(CSVInput(bytes: bytes))
+        loaded = try parser(for: name, options, settings).parse(CSVInput(bytes: bytes))
       } catch {
         switch error {
         case .load(let error): throw error
@@ -126,22 +156,26 @@ public enum TableReader {
   }
 
   /// The table in the JSON `bytes` (valid UTF-8), a byte order mark dropped.
-  private static func readJSON(_ bytes: [UInt8], name: String) throws(LoadError) -> LoadedTable {
+  private static func readJSON(
+    _ bytes: [UInt8], name: String, cancellation: CancellationFlag?
+  ) throws(LoadError) -> LoadedTable {
     try bytes.withUnsafeBufferPointer { buffer throws(LoadError) in
       let hasMark = buffer.starts(with: [0xEF, 0xBB, 0xBF])
       let text = hasMark ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer
-      return try JSONParser(name: name).parse(text)
+      var parser = JSONParser(name: name)
+      parser.cancellation = cancellation
+      return try parser.parse(text)
     }
   }
 
   private static func parser(
-    for name: String, _ options: LoadOptions, _ progress: (any ProgressReporter)?,
-    _ segmentLength: Int?
+    for name: String, _ options: LoadOptions, _ settings: ReadSettings
   ) -> CSVParser {
     var parser = CSVParser(
       name: name, delimiter: options.resolvedDelimiter(for: name), hasHeader: options.header)
-    parser.progress = progress
-    if let segmentLength { parser.segmentLength = segmentLength }
+    parser.progress = settings.progress
+    parser.cancellation = settings.cancellation
+    if let segmentLength = settings.segmentLength { parser.segmentLength = segmentLength }
     return parser
   }
 

@@ -10,10 +10,14 @@ public enum TableWriter {
   ///   - table: The table to write.
   ///   - path: The file to create or replace.
   ///   - delimiter: The field separator, `,` unless told otherwise (tab for TSV).
-  /// - Throws: `WriteError` naming `path` and the system's reason.
+  ///   - cancellation: Checked before each block of about a megabyte is written; once it
+  ///     is set the temporary file is removed and the write throws.
+  /// - Throws: `WriteError` naming `path` and the system's reason;
+  ///   `WriteError.cancelled` when `cancellation` was set before the file was complete.
   /// - Complexity: O(rows × columns + bytes written)
   public static func writeCSV(
-    _ table: Table, to path: String, delimiter: UInt8 = UInt8(ascii: ",")
+    _ table: Table, to path: String, delimiter: UInt8 = UInt8(ascii: ","),
+    cancellation: CancellationFlag? = nil
   ) throws(WriteError) {
     let temporary = temporaryPath(next: path)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -24,8 +28,10 @@ public enum TableWriter {
     do throws(WriteError) {
       let encoder = CSVEncoder(delimiter: delimiter)
       try encoder.encode(table) { (block: [UInt8]) throws(WriteError) in
+        if cancellation?.isCancelled == true { throw .cancelled(path: path) }
         try writeAll(block, to: descriptor, path: path)
       }
+      if cancellation?.isCancelled == true { throw WriteError.cancelled(path: path) }
       guard fsync(descriptor) == 0 else {
         throw WriteError.cannotWrite(path: path, reason: SystemError.reason(errno))
       }

@@ -6,6 +6,8 @@ public enum WriteError: Error, Equatable, Sendable {
   case cannotWrite(path: String, reason: String)
   /// The finished file cannot be moved into place at `path`.
   case cannotReplace(path: String, reason: String)
+  /// The write was asked to stop (Ctrl-C) before it finished.
+  case cancelled(path: String)
 }
 
 extension WriteError: CustomStringConvertible {
@@ -20,6 +22,8 @@ extension WriteError: CustomStringConvertible {
     case .cannotReplace(let path, let reason):
       return "\(path): cannot put the new file in place (\(reason)); check that the path is "
         + "not a folder; the file was left unchanged"
+    case .cancelled(let path):
+      return "\(path): the write was cancelled; the file was left unchanged"
     }
   }
 }

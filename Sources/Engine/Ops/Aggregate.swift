@@ -38,6 +38,8 @@ public enum GroupError: Error, Equatable, Sendable {
   /// A function that needs numbers was given another type.
   case notNumeric(function: String, column: String, type: ColumnType)
   case missingArgument(function: String)
+  /// The grouping was asked to stop (Ctrl-C) before it finished.
+  case cancelled
 }
 
 extension GroupError: CustomStringConvertible {
@@ -49,6 +51,8 @@ extension GroupError: CustomStringConvertible {
       return "\(function)() needs a numeric column, but '\(column)' is \(type)"
     case .missingArgument(let function):
       return "\(function)() needs a column, as in \(function)(ColumnName)"
+    case .cancelled:
+      return "the grouping was cancelled before it finished"
     }
   }
 }

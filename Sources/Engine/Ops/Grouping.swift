@@ -3,17 +3,24 @@ import Foundation
 extension Table {
   /// One row per distinct combination of `keys`, in first-seen order, with the
   /// key columns followed by one column per aggregation.
+  /// - Parameter cancellation: Checked after the groups are found, before each
+  ///   aggregation and every few tens of thousands of rows within one; once it is set
+  ///   the grouping stops and throws.
   /// - Throws: `GroupError` for unknown columns or a non-numeric column where
-  ///   `sum`, `mean`, `stdev` or `median` need numbers.
+  ///   `sum`, `mean`, `stdev` or `median` need numbers; `GroupError.cancelled` when
+  ///   `cancellation` was set before the result was complete.
   /// - Complexity: O(rows × (keys + aggregations)) expected.
-  public func grouped(by keys: [String], aggregations: [Aggregation]) throws(GroupError)
-    -> Table
-  {
+  public func grouped(
+    by keys: [String], aggregations: [Aggregation], cancellation: CancellationFlag? = nil
+  ) throws(GroupError) -> Table {
     var keyColumns: [Column] = []
     for key in keys {
       do { keyColumns.append(try column(key)) } catch { throw .column(error) }
     }
+    let checker = GroupWork(cancellation: cancellation)
+    try checker.check()
     let (ids, groupCount) = Factorizer.groups(of: keyColumns, rowCount: rowCount)
+    try checker.check()
 
     var firstRows = [Int](repeating: -1, count: groupCount)
     var sizes = [Int64](repeating: 0, count: groupCount)
@@ -35,20 +42,26 @@ extension Table {
       sizes = [0]
     }
     for aggregation in aggregations {
+      try checker.check()
       let values =
         aggregation.function == .count
-        ? Column(.int(sizes)) : try aggregate(aggregation, groups: members)
+        ? Column(.int(sizes)) : try aggregate(aggregation, groups: members, checker)
       result.setColumn(uniqueName(aggregation.name, in: result), values)
     }
     return result
   }
 
   /// The distinct combinations of `columns`, in first-seen order.
+  /// - Parameter cancellation: Checked once the combinations are found; once it is set
+  ///   an empty table is returned, to be dropped.
   /// - Complexity: O(rows × columns) expected.
-  public func distinct(_ columns: [String]) throws(ColumnError) -> Table {
+  public func distinct(_ columns: [String], cancellation: CancellationFlag? = nil)
+    throws(ColumnError) -> Table
+  {
     var keyColumns: [Column] = []
     for name in columns { keyColumns.append(try column(name)) }
     let (ids, count) = Factorizer.groups(of: keyColumns, rowCount: rowCount)
+    if cancellation?.isCancelled == true { return Table() }
     var firstRows = [Int](repeating: -1, count: count)
     for (row, id) in ids.enumerated() where firstRows[id] < 0 { firstRows[id] = row }
     return Table(columnNames: columns, columns: keyColumns.map { $0.gather(firstRows) })
@@ -64,8 +77,8 @@ extension Table {
     return candidate
   }
 
-  private func aggregate(_ aggregation: Aggregation, groups: [[Int]]) throws(GroupError)
-    -> Column
+  private func aggregate(_ aggregation: Aggregation, groups: [[Int]], _ work: GroupWork)
+    throws(GroupError) -> Column
   {
     let function = aggregation.function
     if function == .count {
@@ -79,9 +92,9 @@ extension Table {
 
     switch function {
     case .dcount:
-      return Column(.int(groups.map { Int64(Self.distinctCount(source, $0)) }))
+      return Column(.int(try work.map(groups) { Int64(Self.distinctCount(source, $0)) }))
     case .first, .last:
-      let pick = groups.map { rows in
+      let pick = try work.map(groups) { rows in
         (function == .first
           ? rows.first { !source.isNull($0) }
           : rows.last { !source.isNull($0) }) ?? -1
@@ -89,7 +102,7 @@ extension Table {
       return Self.gatherOrNull(source, pick)
     case .min, .max:
       let compare = Self.comparator(for: source)
-      let pick = groups.map { rows in
+      let pick = try work.map(groups) { rows in
         rows.filter { !source.isNull($0) }.min { a, b in
           function == .min ? compare(a, b) < 0 : compare(a, b) > 0
         } ?? -1
@@ -98,27 +111,28 @@ extension Table {
     case .values:
       return Column(
         type: .string,
-        cells: groups.map { rows in
+        cells: try work.map(groups) { rows in
           let distinct = source.gather(rows.filter { !source.isNull($0) })
           let unique = (try? Table(columnNames: ["v"], columns: [distinct]).distinct(["v"]))
           let texts = (0..<(unique?.rowCount ?? 0)).compactMap { unique?.columns[0][$0] }
           return .string("[" + texts.map(ValueFormatter.plain).joined(separator: ", ") + "]")
         })
     default:
-      return try numericAggregate(function, source, name, groups)
+      return try numericAggregate(function, source, name, groups, work)
     }
   }
 
   private func numericAggregate(
-    _ function: AggregateFunction, _ source: Column, _ name: String, _ groups: [[Int]]
+    _ function: AggregateFunction, _ source: Column, _ name: String, _ groups: [[Int]],
+    _ work: GroupWork
   ) throws(GroupError) -> Column {
     guard source.type.isNumeric else {
       throw .notNumeric(function: function.rawValue, column: name, type: source.type)
     }
     if function == .sum, source.type != .float {
-      return Column(type: .int, cells: groups.map { Self.integerSum(source, $0) })
+      return Column(type: .int, cells: try work.map(groups) { Self.integerSum(source, $0) })
     }
-    let cells: [Value] = groups.map { rows in
+    let cells: [Value] = try work.map(groups) { rows in
       let xs = rows.compactMap { source.double(at: $0) }
       guard !xs.isEmpty else { return function == .sum ? .float(0) : .null }
       return Statistics.value(function, xs).map { .float($0) } ?? .null

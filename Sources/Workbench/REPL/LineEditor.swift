@@ -140,6 +140,10 @@ final class LineEditor {
     case endOfInput
   }
 
+  /// The most entries the history keeps, in memory and in its file; older ones are
+  /// dropped as new ones come.
+  static let historyLimit = 1000
+
   private let historyFile: String?
   private var previousInterruptAction = sigaction()
   /// The flag Ctrl-C sets, kept alive while the signal handler may reach it.
@@ -155,7 +159,7 @@ final class LineEditor {
   /// - Parameters:
   ///   - historyFile: where history is read from and saved to; nil keeps none.
   ///   - historyLimit: the most entries kept in memory and in the file.
-  init(historyFile: String?, historyLimit: Int = 1000) {
+  init(historyFile: String?, historyLimit: Int = LineEditor.historyLimit) {
     self.historyFile = historyFile
     installInterruptHandler()
 
@@ -215,6 +219,18 @@ final class LineEditor {
   func addHistory(_ entry: String) {
     add_history(entry)
     if let historyFile { _ = write_history(historyFile) }
+  }
+
+  /// Replaces the newest history entry with `entry` (a statement that grew by a line
+  /// starting with `|`) and saves the file; adds it when the history is empty.
+  ///
+  /// The history is built again without its newest entry, since libedit's readline
+  /// interface numbers entries for removal differently from one version to the next.
+  func replaceLastHistory(with entry: String) {
+    let kept = history.dropLast()
+    clear_history()
+    for line in kept { add_history(line) }
+    addHistory(entry)
   }
 
   /// Whether Ctrl-C was pressed since the last prompt or the last call; clears the request.

@@ -22,6 +22,9 @@ final class REPL {
   private var pending = ""
   /// What a line starting with `|` continues.
   private var continuationHead = "_"
+  /// The history entry of the statement a line starting with `|` continues, when that
+  /// line makes one statement with it; the line then joins that entry.
+  private var continuedEntry: String?
 
   /// - Parameters:
   ///   - shell: where statements run.
@@ -60,7 +63,8 @@ final class REPL {
         shell.console.write("\n", to: .output)
       case .line(let line):
         let firstLine = linesRead + 1
-        linesRead += 1
+        // A statement recalled from the history may hold several lines.
+        linesRead += 1 + line.count(where: { $0 == "\n" })
         if handle(line, startingAt: firstLine) == .quit { return 0 }
       }
     }
@@ -93,7 +97,14 @@ final class REPL {
     guard let statement = completed(continues ? line : String(body), after: head) else {
       return .proceed
     }
-    editor.addHistory(continues ? String(statement.drop(while: { $0 == " " })) : statement)
+    let entry = continues ? String(statement.drop(while: { $0 == " " })) : statement
+    if continues, let continuedEntry, editor.history.last == continuedEntry {
+      editor.replaceLastHistory(with: continuedEntry + "\n" + entry)
+      self.continuedEntry = continuedEntry + "\n" + entry
+    } else {
+      editor.addHistory(entry)
+      continuedEntry = entry
+    }
     shell.echo(statement)
 
     if head == "_" && shell.session.lastResult == nil {
@@ -110,6 +121,7 @@ final class REPL {
       shell.runStatement(statement, at: location)
     }
     continuationHead = Self.head(continuing: shell.lastStatementOutput)
+    if !Self.canBeContinued(shell.lastStatementOutput) { continuedEntry = nil }
     return .proceed
   }
 
@@ -117,6 +129,15 @@ final class REPL {
   private static func head(continuing output: Output?) -> String {
     if case .bound(let name, _?)? = output { return "let \(name) = \(name)" }
     return "_"
+  }
+
+  /// Whether a statement that gave `output` is what the next line starting with `|`
+  /// continues: a table bound to a name, or a result shown (which becomes `_`).
+  private static func canBeContinued(_ output: Output?) -> Bool {
+    switch output {
+    case nil, .bound(_, nil)?: return false
+    default: return true
+    }
   }
 
   /// The statement with the continuation lines it asks for; nil when abandoned.

@@ -15,6 +15,8 @@ extension Shell {
   /// `--keep-going` turn it off), and at `.quit`.
   func run(_ items: [ScriptItem]) -> ScriptOutcome {
     var succeeded = true
+    // A Ctrl-C pressed before the script started is not meant for it.
+    session.cancellation.reset()
     for item in items {
       let ok: Bool
       switch item {
@@ -34,6 +36,11 @@ extension Shell {
       if !ok {
         succeeded = false
         if bail { break }
+      }
+      // Ctrl-C stops the whole script, whatever `bail` says.
+      if session.cancellation.isCancelled {
+        succeeded = false
+        break
       }
     }
     return ScriptOutcome(succeeded: succeeded, quit: false)
