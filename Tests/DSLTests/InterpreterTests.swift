@@ -131,7 +131,28 @@ import Testing
       "procs | groupby Proc agg mean(Proc)",
       "t.evs:1:31: error: mean() needs a numeric column, but 'Proc' is string"
     ),
-    ("procs\n  | where Pid > \"x\"", "t.evs:2:5: error: '>' cannot combine int and string"),
+    (
+      "procs\n  | where Pid > \"x\"",
+      "t.evs:2:11: error: '>' cannot compare Pid (int) with \"x\" (string); compare like with like,"
+        + " or convert one side with toint(), todouble(), tostring() or datetime()"
+    ),
+    (
+      "procs | extend n = len(Pid + 1)",
+      "t.evs:1:24: error: argument 1 of len() (Pid + 1) is int, but string is expected"
+    ),
+    (
+      "procs | where Proc contains Pid",
+      "t.evs:1:29: error: the right side of 'contains' (Pid) is int, but string is expected"
+    ),
+    (
+      "procs | where round(Proc) > 1",
+      "t.evs:1:21: error: argument 1 of round() (Proc) is string, but int, float or bool is"
+        + " expected"
+    ),
+    (
+      "procs | where Pid",
+      "t.evs:1:15: error: the condition of 'where' (Pid) is int, but bool is expected"
+    ),
   ])
   func errorsSayWhatAndWhere(text: String, expected: String) {
     guard case .failure(let diagnostic) = Self.run(Self.session(), text) else {
@@ -183,7 +204,8 @@ import Testing
       Issue.record("expected an error")
       return
     }
-    #expect(d.message == "argument 1 is int, but string is expected")
+    #expect(d.message == "argument 1 of len() (Pid) is int, but string is expected")
+    #expect(d.location.column == 19)
   }
 }
 

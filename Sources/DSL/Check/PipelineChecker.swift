@@ -89,7 +89,7 @@ struct PipelineChecker {
       for (name, expression) in items { schema.set(name, try type(of: expression, schema)) }
     case .whereRows(let condition):
       let type = try type(of: condition, schema)
-      try ExpressionTyper.expect(type, [.bool], "the condition of 'where'")
+      try ExpressionTyper.expect(type, [.bool], "the condition of 'where'", condition)
     case .select(let items):
       var selected = Schema([])
       for (name, expression) in items { selected.set(name, try type(of: expression, schema)) }

@@ -37,6 +37,8 @@ struct RunError: Error {
     case let e as ExpressionError:
       if case .column(let inner) = e { return columnName(in: inner) }
       if case .unknownFunction(let name, _) = e { return name }
+      if case .operandTypes(_, _, _, let anchor?) = e { return anchor }
+      if case .wrongType(_, _, _, let anchor?) = e { return anchor }
     case let e as GroupError:
       if case .column(let inner) = e { return columnName(in: inner) }
       if case .notNumeric(_, let column, _) = e { return column }

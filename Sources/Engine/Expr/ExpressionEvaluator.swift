@@ -28,7 +28,7 @@ public struct ExpressionEvaluator {
   /// - Returns: the indices of the rows where it holds.
   public mutating func matchingRows(_ condition: Expression) throws(ExpressionError) -> [Int] {
     let type = try ExpressionTyper.type(of: condition, in: schema)
-    try ExpressionTyper.expect(type, [.bool], "the condition")
+    try ExpressionTyper.expect(type, [.bool], "the condition", condition)
     switch try evaluateOperand(condition) {
     case .scalar(let value):
       return value == .bool(true) ? Array(0..<table.rowCount) : []

@@ -21,17 +21,21 @@ public enum ExpressionTyper {
       return value.type
 
     case .not(let operand):
-      try expect(try type(of: operand, in: schema), [.bool], "the operand of 'not'")
+      try expect(try type(of: operand, in: schema), [.bool], "the operand of 'not'", operand)
       return .bool
 
     case .negate(let operand):
       let t = try type(of: operand, in: schema)
-      try expect(t, [.int, .float], "the operand of '-'")
+      try expect(t, [.int, .float], "the operand of '-'", operand)
       return t
 
     case .binary(let op, let left, let right):
-      return try binaryType(
-        op, try type(of: left, in: schema), try type(of: right, in: schema))
+      let types = (left: try type(of: left, in: schema), right: try type(of: right, in: schema))
+      do {
+        return try binaryType(op, types.left, types.right)
+      } catch {
+        throw describing(error, left: (left, types.left), right: (right, types.right))
+      }
 
     case .inList(let operand, let list, _):
       _ = try type(of: operand, in: schema)
@@ -42,7 +46,40 @@ public enum ExpressionTyper {
       let function = try FunctionLibrary.function(named: name)
       var types: [ColumnType?] = []
       for argument in arguments { types.append(try type(of: argument, in: schema)) }
-      return try function.resultType(types)
+      do {
+        return try function.resultType(types)
+      } catch {
+        // The typing rules name an argument by its place: "argument 2".
+        let words = error.description.split(separator: " ")
+        guard case .wrongType(_, let found, let expected, _) = error, words.first == "argument",
+          words.count > 1, let position = Int(words[1]), arguments.indices.contains(position - 1)
+        else { throw error }
+        let argument = arguments[position - 1]
+        throw .wrongType(
+          what: "argument \(position) of \(name)() (\(argument.text))", found: found,
+          expected: expected, anchor: argument.anchor)
+      }
+    }
+  }
+
+  /// A type error of a binary operation, with its operands written out and a name to
+  /// point at.
+  private static func describing(
+    _ error: ExpressionError, left: (Expression, ColumnType?), right: (Expression, ColumnType?)
+  ) -> ExpressionError {
+    let operand = { (side: (Expression, ColumnType?)) in
+      "\(side.0.text) (\(side.1?.rawValue ?? "null"))"
+    }
+    switch error {
+    case .operandTypes(let op, _, _, _):
+      return .operandTypes(
+        op: op, left: operand(left), right: operand(right), anchor: left.0.anchor ?? right.0.anchor)
+    case .wrongType(let what, let found, let expected, nil):
+      let side = what.hasPrefix("the right") ? right.0 : left.0
+      return .wrongType(
+        what: "\(what) (\(side.text))", found: found, expected: expected, anchor: side.anchor)
+    default:
+      return error
     }
   }
 
@@ -97,12 +134,22 @@ public enum ExpressionTyper {
   }
 
   /// Throws unless `type` is one of `allowed` (or unknown, which fits anything).
-  /// - Parameter what: names the operand in the message, e.g. "the condition".
+  /// - Parameters:
+  ///   - what: names the operand in the message, e.g. "the condition".
+  ///   - operand: the expression that has the type, written out in the message.
   public static func expect(
-    _ type: ColumnType?, _ allowed: [ColumnType], _ what: String
+    _ type: ColumnType?, _ allowed: [ColumnType], _ what: String, _ operand: Expression? = nil
   ) throws(ExpressionError) {
     guard let type, !allowed.contains(type) else { return }
-    let names = allowed.map(\.rawValue).joined(separator: " or ")
-    throw .wrongType(what: what, found: type.rawValue, expected: names)
+    let words = allowed.map(\.rawValue)
+    let names =
+      words.count > 1
+      ? words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "") : words.joined()
+    guard let operand else {
+      throw .wrongType(what: what, found: type.rawValue, expected: names)
+    }
+    throw .wrongType(
+      what: "\(what) (\(operand.text))", found: type.rawValue, expected: names,
+      anchor: operand.anchor)
   }
 }

@@ -101,7 +101,7 @@ extension FunctionLibrary {
     define(
       "iff", 3...3, acceptsNulls: true,
       type: { (types: [ColumnType?]) throws(ExpressionError) -> ColumnType? in
-        try ExpressionTyper.expect(types[0], [.bool], "the condition of iff()")
+        try ExpressionTyper.expect(types[0], [.bool], "argument 1 (the condition)")
         return try commonType(Array(types.dropFirst()))
       }
     ) { args, _ in
@@ -122,8 +122,8 @@ extension FunctionLibrary {
     define(
       "bin", 2...2,
       type: { (types: [ColumnType?]) throws(ExpressionError) -> ColumnType? in
-        try ExpressionTyper.expect(types[0], [.int, .float, .timestamp], "argument 1 of bin()")
-        try ExpressionTyper.expect(types[1], [.int, .float], "argument 2 of bin()")
+        try ExpressionTyper.expect(types[0], [.int, .float, .timestamp], "argument 1")
+        try ExpressionTyper.expect(types[1], [.int, .float], "argument 2")
         return types[0] == .int && types[1] == .float ? .float : types[0]
       }
     ) { args, _ in

@@ -1,8 +1,7 @@
-import Engine
-
 extension Expression {
-  /// The expression written out again, to name a computed column in messages.
-  var text: String {
+  /// The expression written out again, to name a computed column or an operand in
+  /// messages. Durations show as the nanoseconds they stand for.
+  public var text: String {
     switch self {
     case .column(let name):
       let plain =
@@ -32,6 +31,21 @@ extension Expression {
     switch self {
     case .binary, .inList, .not: return "(\(text))"
     default: return text
+    }
+  }
+
+  /// The first column or function name the expression holds, by which a message can
+  /// point at where it was written.
+  public var anchor: String? {
+    switch self {
+    case .column(let name): return name
+    case .literal: return nil
+    case .not(let operand), .negate(let operand): return operand.anchor
+    case .binary(_, let left, let right): return left.anchor ?? right.anchor
+    case .inList(let operand, let list, _):
+      return operand.anchor ?? list.lazy.compactMap(\.anchor).first
+    case .call(let name, let arguments):
+      return arguments.lazy.compactMap(\.anchor).first ?? name
     }
   }
 }
