@@ -8,7 +8,8 @@
 ///
 /// - a UTF-8 byte order mark is dropped; invalid UTF-8 is replaced by U+FFFD, with a
 ///   notice counting the replacements;
-/// - records end at LF or CR LF; quoted fields may hold delimiters, quotes (`""`) and line
+/// - records end at LF or CR LF, or at lone CRs in a file that uses no LF (with a notice);
+///   quoted fields may hold delimiters, quotes (`""`) and line
 ///   breaks; blank lines are skipped;
 /// - nameless and repeated header names get unique names (see `ColumnNaming`), with a
 ///   notice;
@@ -52,6 +53,15 @@ public enum TableReader {
         progress: progress, segmentLength: segmentLength)
     }
 
+    let start = try input.withBytes(0..<min(LineEndings.sampleLength, input.count)) {
+      Array($0)
+    }
+    if usesLoneCarriageReturns(start, delimiter: options.resolvedDelimiter(for: path)) {
+      return try read(
+        bytes: try input.allBytes(), name: path, options: options, progress: progress,
+        segmentLength: segmentLength)
+    }
+
     do throws(CSVParser.Interruption) {
       return try parser(for: path, options, progress, segmentLength).parse(input)
     } catch {
@@ -90,6 +100,8 @@ public enum TableReader {
     try checkFormat(of: name, options: options)
     var bytes = bytes
     let replacements = UTF8Repair.repair(&bytes)
+    let normalized = normalizedText(bytes, name: name, options: options)
+    bytes = normalized.bytes
 
     var loaded: LoadedTable
     if options.resolvedFormat(for: name).isJSON {
@@ -106,6 +118,7 @@ public enum TableReader {
         }
       }
     }
+    loaded.notices.insert(contentsOf: normalized.notices, at: 0)
     if replacements > 0 {
       let sequences = replacements == 1 ? "sequence" : "sequences"
       loaded.notices.insert(
