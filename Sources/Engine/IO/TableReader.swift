@@ -35,21 +35,25 @@ public enum TableReader {
     try read(path: path, options: options, progress: progress, segmentLength: nil)
   }
 
-  /// `read(path:options:progress:)` with segments of `segmentLength` bytes (for tests).
+  /// `read(path:options:progress:)` with segments of `segmentLength` bytes and compressed
+  /// text limited to `inflateLimit` bytes (for tests).
   static func read(
-    path: String, options: LoadOptions, progress: (any ProgressReporter)?, segmentLength: Int?
+    path: String, options: LoadOptions, progress: (any ProgressReporter)?, segmentLength: Int?,
+    inflateLimit: Int? = nil
   ) throws(LoadError) -> LoadedTable {
     try checkFormat(of: path, options: options)
     let input = try CSVInput(path: path)
     if options.resolvedFormat(for: path).isJSON {
       return try read(
-        bytes: try decompressed(input.allBytes(), path: path), name: path, options: options,
+        bytes: try decompressed(input.allBytes(), path: path, limit: inflateLimit), name: path,
+        options: options,
         progress: progress, segmentLength: segmentLength)
     }
     let magic = try input.withBytes(0..<min(2, input.count)) { Array($0) }
     if Gzip.isCompressed(magic) {
       return try read(
-        bytes: try decompressed(input.allBytes(), path: path), name: path, options: options,
+        bytes: try decompressed(input.allBytes(), path: path, limit: inflateLimit), name: path,
+        options: options,
         progress: progress, segmentLength: segmentLength)
     }
 
@@ -128,13 +132,21 @@ public enum TableReader {
   }
 
   /// `bytes` decompressed when they are gzip data, or as they are.
-  /// - Throws: `LoadError.corruptCompression` naming `path`.
-  private static func decompressed(_ bytes: [UInt8], path: String) throws(LoadError) -> [UInt8] {
+  /// - Throws: `LoadError.corruptCompression` naming `path`, or `.tooLargeForMemory` when
+  ///   the text would take more than half the memory available.
+  private static func decompressed(_ bytes: [UInt8], path: String, limit: Int?)
+    throws(LoadError) -> [UInt8]
+  {
     guard Gzip.isCompressed(bytes) else { return bytes }
     do {
-      return try Gzip.decompress(bytes)
+      return try Gzip.decompress(bytes, limit: limit ?? MemoryBudget.textLimit)
     } catch {
-      throw .corruptCompression(path: path, reason: error.reason)
+      switch error {
+      case .damaged(let reason):
+        throw .corruptCompression(path: path, reason: reason)
+      case .tooLarge(let limit):
+        throw .tooLargeForMemory(path: path, limit: limit, compressed: true)
+      }
     }
   }
 
