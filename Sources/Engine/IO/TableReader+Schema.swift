@@ -24,7 +24,8 @@ extension TableReader {
     var limit = max(sampleBytes, 1 << 10)
     while true {
       let prefix = try FilePrefix.read(path, upTo: limit)
-      let text = normalizedText(prefix.bytes, name: path, options: options).bytes
+      let decoded = try decodedText(prefix.bytes, name: path).bytes
+      let text = normalizedText(decoded, name: path, options: options).bytes
       if let end = completeRecords(of: text, wholeFile: prefix.isWholeFile) {
         let sample = Array(text[..<end])
         let loaded = try read(bytes: sample, name: path, options: options)

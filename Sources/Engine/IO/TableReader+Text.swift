@@ -1,4 +1,18 @@
 extension TableReader {
+  /// `bytes` as UTF-8 (not yet checked), with a notice when they were UTF-16.
+  /// - Throws: `LoadError.zipArchive` or `.notText` naming `name` when they are not text.
+  static func decodedText(_ bytes: [UInt8], name: String) throws(LoadError)
+    -> (bytes: [UInt8], notices: [String])
+  {
+    switch try TextSniffer.encoding(of: bytes[...], name: name) {
+    case .utf8:
+      return (bytes, [])
+    case .utf16(let bigEndian):
+      let text = TextSniffer.utf8(fromUTF16: bytes, bigEndian: bigEndian)
+      return (text, ["converted the text from UTF-16 to UTF-8"])
+    }
+  }
+
   /// `bytes` made into the text the parsers read, with a notice per change: records that
   /// end at lone CRs (in delimited text) get LFs.
   static func normalizedText(_ bytes: [UInt8], name: String, options: LoadOptions)

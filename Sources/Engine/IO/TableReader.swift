@@ -60,7 +60,8 @@ public enum TableReader {
     let start = try input.withBytes(0..<min(LineEndings.sampleLength, input.count)) {
       Array($0)
     }
-    if usesLoneCarriageReturns(start, delimiter: options.resolvedDelimiter(for: path)) {
+    let isUTF8 = try TextSniffer.encoding(of: start[...], name: path) == .utf8
+    if !isUTF8 || usesLoneCarriageReturns(start, delimiter: options.resolvedDelimiter(for: path)) {
       return try read(
         bytes: try input.allBytes(), name: path, options: options, progress: progress,
         segmentLength: segmentLength)
@@ -102,7 +103,8 @@ public enum TableReader {
     segmentLength: Int?
   ) throws(LoadError) -> LoadedTable {
     try checkFormat(of: name, options: options)
-    var bytes = bytes
+    let decoded = try decodedText(bytes, name: name)
+    var bytes = decoded.bytes
     let replacements = UTF8Repair.repair(&bytes)
     let normalized = normalizedText(bytes, name: name, options: options)
     bytes = normalized.bytes
@@ -122,7 +124,7 @@ public enum TableReader {
         }
       }
     }
-    loaded.notices.insert(contentsOf: normalized.notices, at: 0)
+    loaded.notices.insert(contentsOf: decoded.notices + normalized.notices, at: 0)
     if replacements > 0 {
       let sequences = replacements == 1 ? "sequence" : "sequences"
       loaded.notices.insert(
