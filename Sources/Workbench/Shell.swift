@@ -124,7 +124,7 @@ final class Shell {
     do throws(MetaCommandError) {
       try closeOutputFile()
     } catch {
-      console.write("evs: error: \(error)\n", to: .error)
+      console.writeError("\(error)")
     }
   }
 
@@ -144,7 +144,7 @@ final class Shell {
     } catch {
       file.discard()
       outputFile = nil
-      console.write("evs: error: \(error); results go to the screen again\n", to: .error)
+      console.writeError("\(error); results go to the screen again")
       console.writeLines(lines, to: .output)
     }
   }
