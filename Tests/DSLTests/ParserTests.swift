@@ -163,6 +163,10 @@ import Testing
           + " did you mean min?",
         20
       ),
+      ("t | cluster a eps=0.1 eps=0.2", "eps is given twice; keep one of them", 22),
+      ("load \"x.csv\" format=csv format=json", "format is given twice; keep one of them", 24),
+      ("t | plot bar a title=\"A\" title=\"B\"", "title is given twice; keep one of them", 25),
+      ("t | save \"o.csv\" format=csv format=tsv", "format is given twice; keep one of them", 28),
       ("t | groupby a agg cuont()", "unknown aggregate 'cuont'; did you mean count?", 18),
       (
         "t | plot pie a",

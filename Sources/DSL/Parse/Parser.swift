@@ -200,6 +200,9 @@ struct Parser {
         throw error(
           "'\(verb)' has no option '\(name)' (options: \(list))\(hint)", at: nameToken)
       }
+      guard options.entries[name] == nil else {
+        throw error("\(name) is given twice; keep one of them", at: nameToken)
+      }
       advance()
       let valueToken = current
       let value: OptionValue
