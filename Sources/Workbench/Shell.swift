@@ -37,8 +37,9 @@ final class Shell {
   var outputFile: OutputFile?
   /// How scripts run here (`--keep-going`, `--echo`), scripts read by `.read` included.
   var scriptOptions = ScriptOptions()
-  /// The scripts `.read` is reading, innermost last, so that none reads itself.
-  var scriptsBeingRead: [String] = []
+  /// The scripts being run, the outermost first and those `.read` reads after it, so
+  /// that none reads itself: each one's standardized path and the name its errors carry.
+  var scriptsBeingRead: [(path: String, name: String)] = []
   /// The successful statements with their narration, for `.save`.
   var transcript = Transcript()
   let terminal: () -> TerminalInfo

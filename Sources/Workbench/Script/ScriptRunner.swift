@@ -47,6 +47,10 @@ struct ScriptRunner {
       report(problems, in: file)
       return 1
     }
+    // The script itself is being read, so that a `.read` of it is refused.
+    let key = URL(fileURLWithPath: file).standardizedFileURL.path
+    if !file.hasPrefix("<") { shell.scriptsBeingRead.append((key, file)) }
+    defer { if !file.hasPrefix("<") { shell.scriptsBeingRead.removeLast() } }
     return shell.run(items).succeeded ? 0 : 1
   }
 
