@@ -155,7 +155,10 @@ import Testing
         13
       ),
       ("t | wehre a > 1", "unknown verb 'wehre'; did you mean where?", 4),
-      ("t | head x", "expected a row count (a whole number), found 'x'", 9),
+      (
+        "t | head \"x\"",
+        "expected a row count (a whole number, or a parameter that holds one), found \"x\"", 9
+      ),
       ("t | where a == \"x", "this string has no closing \"; add one at the end of the text", 15),
       (
         "t | cluster a eps=1 mni=2",
