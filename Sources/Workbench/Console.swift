@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// The two places the workbench writes to.
@@ -19,6 +20,12 @@ extension Console {
   func writeLines(_ lines: [String], to stream: ConsoleStream) {
     guard !lines.isEmpty else { return }
     write(lines.joined(separator: "\n") + "\n", to: stream)
+  }
+
+  /// Writes `evs: error: message` to standard error, with anything in the message that a
+  /// terminal would act on (it may quote a path or a value) shown escaped.
+  func writeError(_ message: String) {
+    write("evs: error: " + VisibleText.escaped(message, keepingLineBreaks: true) + "\n", to: .error)
   }
 }
 

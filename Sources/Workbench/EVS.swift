@@ -18,7 +18,7 @@ struct EVS {
     do throws(UsageError) {
       invocation = try Invocation.parse(arguments)
     } catch {
-      console.write("evs: error: \(error)\nRun 'evs --help' for usage.\n", to: .error)
+      console.writeError("\(error)\nRun 'evs --help' for usage.")
       return 2
     }
 
@@ -54,7 +54,7 @@ struct EVS {
       let folder = ScriptRunner.baseDirectory(of: path)
       return runScript(text, file: path, in: folder, options, console)
     } catch {
-      console.write("evs: error: \(error)\n", to: .error)
+      console.writeError("\(error)")
       return 1
     }
   }
@@ -88,7 +88,7 @@ struct EVS {
     do throws(ScriptFileError) {
       text = try ScriptRunner.load(path)
     } catch {
-      console.write("evs: error: \(error)\n", to: .error)
+      console.writeError("\(error)")
       return 1
     }
     let folder = ScriptRunner.baseDirectory(of: path)
@@ -98,7 +98,7 @@ struct EVS {
     do throws(ParameterError) {
       try preflight.checker.validateParameterOverrides()
     } catch {
-      console.write("evs: error: \(error)\n", to: .error)
+      console.writeError("\(error)")
       return 2
     }
 

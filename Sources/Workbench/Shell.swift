@@ -37,8 +37,9 @@ final class Shell {
   var outputFile: OutputFile?
   /// How scripts run here (`--keep-going`, `--echo`), scripts read by `.read` included.
   var scriptOptions = ScriptOptions()
-  /// The scripts `.read` is reading, innermost last, so that none reads itself.
-  var scriptsBeingRead: [String] = []
+  /// The scripts being run, the outermost first and those `.read` reads after it, so
+  /// that none reads itself: each one's standardized path and the name its errors carry.
+  var scriptsBeingRead: [(path: String, name: String)] = []
   /// The successful statements with their narration, for `.save`.
   var transcript = Transcript()
   let terminal: () -> TerminalInfo
@@ -124,7 +125,7 @@ final class Shell {
     do throws(MetaCommandError) {
       try closeOutputFile()
     } catch {
-      console.write("evs: error: \(error)\n", to: .error)
+      console.writeError("\(error)")
     }
   }
 
@@ -144,7 +145,7 @@ final class Shell {
     } catch {
       file.discard()
       outputFile = nil
-      console.write("evs: error: \(error); results go to the screen again\n", to: .error)
+      console.writeError("\(error); results go to the screen again")
       console.writeLines(lines, to: .output)
     }
   }

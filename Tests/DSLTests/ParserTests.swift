@@ -204,7 +204,10 @@ import Testing
         13
       ),
       ("t | wehre a > 1", "unknown verb 'wehre'; did you mean where?", 4),
-      ("t | head x", "expected a row count (a whole number), found 'x'", 9),
+      (
+        "t | head \"x\"",
+        "expected a row count (a whole number, or a parameter that holds one), found \"x\"", 9
+      ),
       ("t | where a == \"x", "this string has no closing \"; add one at the end of the text", 15),
       (
         "t | cluster a eps=1 mni=2",
@@ -212,6 +215,10 @@ import Testing
           + " did you mean min?",
         20
       ),
+      ("t | cluster a eps=0.1 eps=0.2", "eps is given twice; keep one of them", 22),
+      ("load \"x.csv\" format=csv format=json", "format is given twice; keep one of them", 24),
+      ("t | plot bar a title=\"A\" title=\"B\"", "title is given twice; keep one of them", 25),
+      ("t | save \"o.csv\" format=csv format=tsv", "format is given twice; keep one of them", 28),
       ("t | groupby a agg cuont()", "unknown aggregate 'cuont'; did you mean count?", 18),
       (
         "t | plot pie a",

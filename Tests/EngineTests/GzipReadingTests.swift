@@ -56,3 +56,61 @@ struct GzipReadingTests {
     }
   }
 }
+
+@Suite("Inputs that would inflate past the memory available")
+struct InflateLimitTests {
+  private func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("evs-bomb-\(UUID().uuidString)-\(name)").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  /// A small gzip file of a header and `rows` identical rows.
+  private func bomb(rows: Int) throws -> [UInt8] {
+    try Gzip.compress(Array(("a,b\n" + String(repeating: "1,2\n", count: rows)).utf8))
+  }
+
+  @Test(arguments: [LoadOptions.Format.csv, .jsonl])
+  func gzipBombStopsAtTheLimitWithAMessageSayingWhatToDo(format: LoadOptions.Format) throws {
+    let compressed = try bomb(rows: 1 << 20)
+    #expect(compressed.count < 64 << 10)
+    let path = try temporaryFile("bomb.csv.gz", compressed)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+
+    let expected = LoadError.tooLargeForMemory(path: path, limit: 1 << 20, compressed: true)
+    #expect(throws: expected) {
+      try TableReader.read(
+        path: path, options: LoadOptions(format: format), progress: nil, segmentLength: nil,
+        inflateLimit: 1 << 20)
+    }
+    #expect(expected.description.contains("more than 1.0 MiB"))
+    #expect(expected.description.contains("unpack it by hand"))
+  }
+
+  @Test func textOfExactlyTheLimitStillInflates() throws {
+    let text = Array(("a,b\n" + String(repeating: "1,2\n", count: 1000)).utf8)
+    let compressed = try Gzip.compress(text)
+
+    #expect(try Gzip.decompress(compressed, limit: text.count) == text)
+    #expect(throws: Gzip.Failure.tooLarge(limit: text.count - 1)) {
+      try Gzip.decompress(compressed, limit: text.count - 1)
+    }
+  }
+
+  @Test func endlessDeviceStopsAtTheLimit() throws {
+    let descriptor = open("/dev/zero", O_RDONLY)
+    try #require(descriptor >= 0)
+    defer { close(descriptor) }
+
+    #expect(
+      throws: LoadError.tooLargeForMemory(path: "/dev/zero", limit: 4 << 20, compressed: false)
+    ) {
+      try FileContents.readStream(descriptor, path: "/dev/zero", limit: 4 << 20)
+    }
+  }
+
+  @Test func memoryBudgetIsAtLeastSixtyFourMebibytes() {
+    #expect(MemoryBudget.textLimit >= 64 << 20)
+  }
+}

@@ -52,9 +52,9 @@ struct PlotDisplayWidthTests {
 
 @Suite("plot text from data")
 struct PlotPrintableTextTests {
-  @Test func controlCharactersBecomeSpaces() {
-    #expect(DisplayWidth.printable("cmd /c\techo\r\nhi") == "cmd /c echo  hi")
-    #expect(DisplayWidth.printable("\u{1B}[2Jwiped") == " [2Jwiped")
+  @Test func controlCharactersAreShownEscaped() {
+    #expect(DisplayWidth.printable("cmd /c\techo\r\nhi") == #"cmd /c\techo\r\nhi"#)
+    #expect(DisplayWidth.printable("\u{1B}[2Jwiped") == #"\e[2Jwiped"#)
     #expect(DisplayWidth.printable("plain") == "plain")
   }
 

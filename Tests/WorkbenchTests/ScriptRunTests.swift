@@ -157,8 +157,25 @@ struct ScriptRunTests {
     let folder = try Folder(["loop.evs": "1\n.read loop.evs\n"])
     let result = try folder.evs(["run", "loop.evs"])
     #expect(result.status == 1)
-    #expect(result.output == "1\n1\n")
-    #expect(result.error.contains("a script cannot .read itself"))
+    #expect(result.output == "1\n")
+    #expect(
+      result.error.hasPrefix(
+        "loop.evs:2:1: error: 'loop.evs' is already being read; a script cannot .read itself"))
+  }
+
+  @Test func readingRoundACircleNamesTheScriptThatClosesItAndTheChain() throws {
+    let folder = try Folder([
+      "a.evs": ".read lib/b.evs\n", "lib/b.evs": "2\n.read c.evs\n",
+      "lib/c.evs": ".read ../a.evs\n",
+    ])
+    let result = try folder.evs(["run", "a.evs"])
+
+    #expect(result.status == 1)
+    #expect(result.output == "2\n")
+    #expect(
+      result.error.hasPrefix(
+        "lib/c.evs:1:1: error: 'lib/../a.evs' is already being read (a.evs reads lib/b.evs "
+          + "reads lib/c.evs reads lib/../a.evs); a script cannot .read itself"))
   }
 
   @Test func savedSessionBecomesAScriptThatCheckUpdateFills() throws {

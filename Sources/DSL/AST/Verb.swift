@@ -9,9 +9,9 @@ enum Verb: Equatable {
   case select([(name: String, Expression)])
   case drop([String])
   case sort([SortKey])
-  case head(Int)
-  case tail(Int)
-  case top(Int, SortKey)
+  case head(RowCount)
+  case tail(RowCount)
+  case top(RowCount, SortKey)
   case distinct([String])
   /// Groups by columns or by computed keys (`bin(TimeGenerated, 1h)`), each named; `inputs`
   /// are computed columns that aggregates read (`sum(len(CommandLine))`, `countif(...)`).

@@ -99,9 +99,12 @@ struct PipelineChecker {
       schema.columns.removeAll { names.contains($0.name) }
     case .sort(let keys):
       for key in keys { _ = try schema.type(of: key.column) }
-    case .top(_, let key):
+    case .top(let count, let key):
+      try count.check(scalars: scalars, verb: "top")
       _ = try schema.type(of: key.column)
-    case .head, .tail, .save:
+    case .head(let count), .tail(let count):
+      try count.check(scalars: scalars, verb: stage.verb.name)
+    case .save:
       break
     case .distinct(let names):
       schema = Schema(try names.map { ($0, try schema.type(of: $0)) })

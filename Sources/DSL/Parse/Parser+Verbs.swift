@@ -52,10 +52,10 @@ extension Parser {
         guard tryEat(keyword: "by") else { throw error("expected 'by' after 'order'") }
       }
       return .sort(try parseSortKeys())
-    case "head": return .head(try expectInteger("a row count"))
-    case "tail": return .tail(try expectInteger("a row count"))
+    case "head": return .head(try parseRowCount())
+    case "tail": return .tail(try parseRowCount())
     case "top":
-      let n = try expectInteger("a row count")
+      let n = try parseRowCount()
       guard tryEat(keyword: "by") else { throw error("expected 'by' after 'top \(n)'") }
       return .top(n, try parseSortKey())
     case "distinct": return .distinct(try parseNameList("a column"))

@@ -94,6 +94,21 @@ struct Parser {
     return Int(v)
   }
 
+  /// A row count: a whole number, or the name of a parameter that holds one.
+  mutating func parseRowCount() throws(ParseError) -> RowCount {
+    if let name = current.identifier {
+      let token = advance()
+      return .name(name, Span(token))
+    }
+    guard case .integer(let v) = current.kind, v >= 0, v <= Int64(Int32.max) else {
+      throw error(
+        "expected a row count (a whole number, or a parameter that holds one), found "
+          + current.display)
+    }
+    advance()
+    return .number(Int(v))
+  }
+
   /// Runs `body` one nesting level deeper, refusing absurd depths.
   mutating func nested<T>(_ body: (inout Parser) throws(ParseError) -> T) throws(ParseError)
     -> T
@@ -199,6 +214,9 @@ struct Parser {
         let list = allowed.isEmpty ? "none" : allowed.joined(separator: ", ")
         throw error(
           "'\(verb)' has no option '\(name)' (options: \(list))\(hint)", at: nameToken)
+      }
+      guard options.entries[name] == nil else {
+        throw error("\(name) is given twice; keep one of them", at: nameToken)
       }
       advance()
       let valueToken = current

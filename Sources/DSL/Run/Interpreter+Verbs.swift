@@ -47,13 +47,14 @@ extension Interpreter {
       do { return .table(try table.sorted(by: keys)) } catch { throw RunError(error, in: stage) }
 
     case .head(let n):
-      return .table(table.prefix(n))
+      return .table(table.prefix(try n.resolved(in: bindings, verb: "head")))
 
     case .tail(let n):
-      let count = min(n, table.rowCount)
+      let count = min(try n.resolved(in: bindings, verb: "tail"), table.rowCount)
       return .table(table.gather(Array((table.rowCount - count)..<table.rowCount)))
 
-    case .top(let n, let key):
+    case .top(let count, let key):
+      let n = try count.resolved(in: bindings, verb: "top")
       do {
         return .table(table.gather(Array(try table.sortOrder(by: [key]).prefix(max(n, 0)))))
       } catch {

@@ -45,7 +45,8 @@ struct Interpreter {
       let stageStart = clock.now
       let next = pipeline.stages.dropFirst(index + 1).first
       if case .sort(let keys) = stage.verb, case .head(let count)? = next?.verb {
-        current = .table(try firstRows(count, of: table, sortedBy: keys, stage))
+        let rows = try count.resolved(in: bindings, verb: "head")
+        current = .table(try firstRows(rows, of: table, sortedBy: keys, stage))
       } else {
         current = try apply(stage, to: table)
       }

@@ -126,8 +126,9 @@ final class CSVInput {
     let step = 16 << 20
     while start < offset {
       let end = min(start + step, offset)
-      lines += try withBytes(start..<end) { bytes in
-        LineCounter.line(at: bytes.count, in: bytes) - 1
+      // One byte more, to tell a CR that ends the stretch from one before an LF.
+      lines += try withBytes(start..<min(end + 1, count)) { bytes in
+        LineCounter.line(at: end - start, in: bytes) - 1
       }
       start = end
     }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds the records and fields of RFC 4180 text in a byte buffer.
 ///
-/// Records end at LF or CR LF outside quotes. A field that starts with `"` runs to the
+/// Records end at LF or CR LF outside quotes (text whose records end at lone CRs is
+/// turned into this form first; see `LineEndings`). A field that starts with `"` runs to the
 /// next lone `"`; `""` inside it stands for one quote, and delimiters and line breaks
 /// inside it are data. Anything after the closing quote up to the next delimiter is kept
 /// as written, and so is a quote in the middle of an unquoted field (as Python's csv

@@ -115,9 +115,17 @@ extension FileContents {
   }
 
   /// Reads a pipe or device in order until it ends.
-  /// - Throws: `LoadError.unreadable` when a read fails.
+  /// - Parameters:
+  ///   - descriptor: The open pipe or device.
+  ///   - path: Its name, for messages.
+  ///   - limit: The most bytes to hold; by default half the memory available.
+  /// - Throws: `LoadError.unreadable` when a read fails, `.tooLargeForMemory` when more
+  ///   than `limit` bytes come (a device such as /dev/zero never ends).
   /// - Complexity: O(bytes read)
-  static func readStream(_ descriptor: Int32, path: String) throws(LoadError) -> [UInt8] {
+  static func readStream(_ descriptor: Int32, path: String, limit: Int? = nil)
+    throws(LoadError) -> [UInt8]
+  {
+    let limit = limit ?? MemoryBudget.textLimit
     var bytes: [UInt8] = []
     var block = [UInt8](repeating: 0, count: 1 << 20)
     while true {
@@ -127,6 +135,9 @@ extension FileContents {
       if received < 0, errno == EINTR { continue }
       if received < 0 { throw .unreadable(path: path, reason: SystemError.reason(errno)) }
       if received == 0 { return bytes }
+      guard bytes.count + received <= limit else {
+        throw .tooLargeForMemory(path: path, limit: limit, compressed: false)
+      }
       bytes.append(contentsOf: block[..<received])
     }
   }

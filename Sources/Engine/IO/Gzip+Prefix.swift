@@ -18,7 +18,7 @@ extension Gzip {
     guard
       inflateInit2_(&stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         == Z_OK
-    else { throw Failure(reason: "zlib could not start") }
+    else { throw .damaged(reason: "zlib could not start") }
     defer { inflateEnd(&stream) }
 
     var output = [UInt8](repeating: 0, count: max(limit, 1))
@@ -46,7 +46,7 @@ extension Gzip {
       }
     }
     guard [Z_OK, Z_STREAM_END, Z_BUF_ERROR].contains(status) else {
-      throw Failure(reason: stream.msg.map { String(cString: $0) } ?? "unknown zlib error")
+      throw .damaged(reason: stream.msg.map { String(cString: $0) } ?? "unknown zlib error")
     }
     output.removeSubrange(produced...)
     return Prefix(bytes: output, isComplete: status == Z_STREAM_END && stream.avail_in == 0)

@@ -2,9 +2,20 @@ import CZlib
 
 /// gzip (and zlib) compression through the system zlib.
 enum Gzip {
-  /// Why data could not be decompressed or compressed, in zlib's words.
-  struct Failure: Error, Equatable {
-    let reason: String
+  /// Why data could not be decompressed or compressed.
+  enum Failure: Error, Equatable {
+    /// The data is damaged or cut short, or zlib failed, for `reason` in zlib's words.
+    case damaged(reason: String)
+    /// The decompressed data would pass `limit` bytes.
+    case tooLarge(limit: Int)
+
+    /// What went wrong, in words for a message.
+    var reason: String {
+      switch self {
+      case .damaged(let reason): return reason
+      case .tooLarge(let limit): return "it inflates to more than \(limit) bytes"
+      }
+    }
   }
 
   /// Whether `bytes` start with the gzip magic number.
@@ -13,23 +24,32 @@ enum Gzip {
   }
 
   /// The decompressed contents of gzip data, including files of several gzip members.
-  /// - Throws: `Failure` when the data is damaged or cut short.
-  /// - Complexity: O(output size)
-  static func decompress(_ input: [UInt8]) throws(Failure) -> [UInt8] {
+  /// - Parameters:
+  ///   - input: The compressed bytes.
+  ///   - limit: The most decompressed bytes to hold; inflating stops beyond it, so that a
+  ///     small file that inflates to far more than memory does not exhaust it.
+  /// - Throws: `Failure.damaged` when the data is damaged or cut short, `.tooLarge` when it
+  ///   inflates to more than `limit` bytes.
+  /// - Complexity: O(output size), at most O(limit)
+  static func decompress(_ input: [UInt8], limit: Int = .max) throws(Failure) -> [UInt8] {
     var stream = z_stream()
     // 15 window bits, plus 32 to accept both gzip and zlib headers.
     guard
       inflateInit2_(&stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         == Z_OK
-    else { throw Failure(reason: "zlib could not start") }
+    else { throw .damaged(reason: "zlib could not start") }
     defer { inflateEnd(&stream) }
 
-    var output = Self.buffer(count: max(input.count * 4, statedSize(of: input) + 1, 1 << 16))
+    // One byte past the limit tells text that ends there from text that goes on.
+    let room = limit == .max ? limit : limit + 1
+    let first = max(input.count * 4, statedSize(of: input) + 1, 1 << 16)
+    var output = Self.buffer(count: min(first, room))
     var produced = 0
     var consumed = 0
     var status = Z_OK
     input.withUnsafeBufferPointer { source in
       while status == Z_OK {
+        if produced == room { return }
         if stream.avail_in == 0, consumed < source.count, let start = source.baseAddress {
           let step = min(source.count - consumed, Int(UInt32.max))
           stream.next_in = UnsafeMutablePointer(mutating: start + consumed)
@@ -37,7 +57,7 @@ enum Gzip {
           consumed += step
         }
         if produced == output.count {
-          output = Self.buffer(count: output.count * 2, copying: output)
+          output = Self.buffer(count: min(output.count * 2, room), copying: output)
         }
         status = inflate(into: &output, at: &produced, stream: &stream)
         if status == Z_STREAM_END, stream.avail_in > 0 || consumed < source.count {
@@ -45,8 +65,9 @@ enum Gzip {
         }
       }
     }
+    if produced == room { throw .tooLarge(limit: limit) }
     guard status == Z_STREAM_END else {
-      throw Failure(reason: status == Z_BUF_ERROR ? "the data ends early" : message(stream))
+      throw .damaged(reason: status == Z_BUF_ERROR ? "the data ends early" : message(stream))
     }
     output.removeSubrange(produced...)
     return output
@@ -99,10 +120,10 @@ enum Gzip {
       deflateInit2_(
         &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
         zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
-    else { throw Failure(reason: "zlib could not start") }
+    else { throw .damaged(reason: "zlib could not start") }
     defer { deflateEnd(&stream) }
 
-    guard input.count < Int(UInt32.max) else { throw Failure(reason: "more than 4 GiB") }
+    guard input.count < Int(UInt32.max) else { throw .damaged(reason: "more than 4 GiB") }
     let bound = Int(deflateBound(&stream, UInt(input.count)))
     var output = [UInt8](repeating: 0, count: bound)
     var input = input
@@ -115,7 +136,7 @@ enum Gzip {
         return deflate(&stream, Z_FINISH)
       }
     }
-    guard status == Z_STREAM_END else { throw Failure(reason: message(stream)) }
+    guard status == Z_STREAM_END else { throw .damaged(reason: message(stream)) }
     output.removeSubrange(Int(stream.total_out)...)
     return output
   }

@@ -247,7 +247,11 @@ struct JSONParser {
   {
     let end = min(offset, bytes.count)
     var lineStart = end
-    while lineStart > 0, bytes[lineStart - 1] != JSONByte.lineFeed { lineStart -= 1 }
+    while lineStart > 0, bytes[lineStart - 1] != JSONByte.lineFeed,
+      bytes[lineStart - 1] != JSONByte.carriageReturn
+    {
+      lineStart -= 1
+    }
     let characters = bytes[lineStart..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     return (LineCounter.line(at: offset, in: bytes), characters + 1)
   }

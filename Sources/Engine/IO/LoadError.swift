@@ -16,6 +16,13 @@ public enum LoadError: Error, Equatable, Sendable {
   case raggedRow(path: String, line: Int, fields: Int, expected: Int)
   /// The file is gzip-compressed but cannot be decompressed.
   case corruptCompression(path: String, reason: String)
+  /// The text of a gzip file (`compressed`) or of a pipe or device grew past `limit`
+  /// bytes, half the memory available, where reading it whole would exhaust memory.
+  case tooLargeForMemory(path: String, limit: Int, compressed: Bool)
+  /// The file is a zip archive, which must be unpacked before its files can be loaded.
+  case zipArchive(path: String)
+  /// The file does not look like text: it holds a NUL byte at `offset`, near its start.
+  case notText(path: String, offset: Int)
   /// The file names a format the reader does not handle.
   case unsupportedFormat(path: String, format: String)
   /// The delimiter is a quote or a line break, which CSV reserves for itself.
@@ -56,6 +63,22 @@ extension LoadError: CustomStringConvertible {
     case .corruptCompression(let path, let reason):
       return "\(path): the gzip data is damaged (\(reason)); check that the file was "
         + "copied completely"
+    case .tooLargeForMemory(let path, let limit, let compressed):
+      let size = Self.bytes(limit)
+      guard compressed else {
+        return "\(path): more than \(size) came from this pipe or device, more than the memory "
+          + "available can hold; save what it gives to a file and load that file"
+      }
+      return "\(path): the gzip data inflates to more than \(size), more than the memory "
+        + "available can hold; if the file is real, unpack it by hand (gunzip -k) and load "
+        + "the unpacked file, which is read a stretch at a time"
+    case .zipArchive(let path):
+      return "\(path): this is a zip archive, not text; unzip it first and load the CSV or "
+        + "JSON file inside"
+    case .notText(let path, let offset):
+      return "\(path): does not look like text (byte \(offset + 1) is a NUL); load CSV or "
+        + "JSON text, and convert UTF-16 or UTF-32 text without a byte order mark to UTF-8 "
+        + "first (iconv -t UTF-8)"
     case .unsupportedFormat(let path, let format):
       return "\(path): \(format) files cannot be loaded; export the events as CSV or JSON "
         + "lines, or name the format with format=csv|tsv|jsonl|json"
@@ -77,5 +100,19 @@ extension LoadError: CustomStringConvertible {
     case .cancelled(let path):
       return "\(path): the load was cancelled before it finished"
     }
+  }
+
+  /// `count` bytes in the largest binary unit that keeps a whole part: `3.5 GiB`.
+  private static func bytes(_ count: Int) -> String {
+    let units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
+    var value = Double(count)
+    var unit = 0
+    while value >= 1024, unit < units.count - 1 {
+      value /= 1024
+      unit += 1
+    }
+    guard unit > 0 else { return "\(count) bytes" }
+    let rounded = (value * 10).rounded() / 10
+    return "\(rounded) \(units[unit])"
   }
 }

@@ -60,21 +60,35 @@ extension QuoteParity {
 }
 
 /// Physical line numbers for byte offsets, computed only when an error needs one.
+///
+/// A line ends at an LF, a CR LF or a lone CR, as editors count them.
 enum LineCounter {
   /// The 1-based line that holds the byte at `offset`.
   /// - Complexity: O(offset)
   static func line(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard let base = bytes.baseAddress else { return 1 }
-    var lines = 1
-    var position = 0
     let end = min(offset, bytes.count)
-    while position < end {
-      guard let hit = memchr(base + position, Int32(UInt8(ascii: "\n")), end - position) else {
-        break
-      }
-      lines += 1
-      position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+    var lines = 1
+    lines += occurrences(of: UInt8(ascii: "\n"), in: base, end: end) { _ in true }
+    lines += occurrences(of: UInt8(ascii: "\r"), in: base, end: end) { position in
+      position + 1 >= bytes.count || base[position + 1] != UInt8(ascii: "\n")
     }
     return lines
+  }
+
+  /// How many times `byte` occurs in the first `end` bytes at `base` at a position that
+  /// `counts`.
+  private static func occurrences(
+    of byte: UInt8, in base: UnsafePointer<UInt8>, end: Int, counts: (Int) -> Bool
+  ) -> Int {
+    var found = 0
+    var position = 0
+    while position < end {
+      guard let hit = memchr(base + position, Int32(byte), end - position) else { break }
+      let index = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+      if counts(index) { found += 1 }
+      position = index + 1
+    }
+    return found
   }
 }

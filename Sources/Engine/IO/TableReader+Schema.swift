@@ -24,8 +24,10 @@ extension TableReader {
     var limit = max(sampleBytes, 1 << 10)
     while true {
       let prefix = try FilePrefix.read(path, upTo: limit)
-      if let end = completeRecords(of: prefix.bytes, wholeFile: prefix.isWholeFile) {
-        let sample = Array(prefix.bytes[..<end])
+      let decoded = try decodedText(prefix.bytes, name: path).bytes
+      let text = normalizedText(decoded, name: path, options: options).bytes
+      if let end = completeRecords(of: text, wholeFile: prefix.isWholeFile) {
+        let sample = Array(text[..<end])
         let loaded = try read(bytes: sample, name: path, options: options)
         let columns = zip(loaded.table.columnNames, loaded.table.columns).map { name, column in
           SampledSchema.Column(

@@ -8,7 +8,8 @@
 ///
 /// - a UTF-8 byte order mark is dropped; invalid UTF-8 is replaced by U+FFFD, with a
 ///   notice counting the replacements;
-/// - records end at LF or CR LF; quoted fields may hold delimiters, quotes (`""`) and line
+/// - records end at LF or CR LF, or at lone CRs in a file that uses no LF (with a notice);
+///   quoted fields may hold delimiters, quotes (`""`) and line
 ///   breaks; blank lines are skipped;
 /// - nameless and repeated header names get unique names (see `ColumnNaming`), with a
 ///   notice;
@@ -39,11 +40,14 @@ public enum TableReader {
     return try read(path: path, options: options, settings)
   }
 
-  /// `read(path:options:progress:)` with segments of `segmentLength` bytes (for tests).
+  /// `read(path:options:progress:)` with segments of `segmentLength` bytes and compressed
+  /// text limited to `inflateLimit` bytes (for tests).
   static func read(
-    path: String, options: LoadOptions, progress: (any ProgressReporter)?, segmentLength: Int?
+    path: String, options: LoadOptions, progress: (any ProgressReporter)?, segmentLength: Int?,
+    inflateLimit: Int? = nil
   ) throws(LoadError) -> LoadedTable {
-    let settings = ReadSettings(progress: progress, segmentLength: segmentLength)
+    let settings = ReadSettings(
+      progress: progress, segmentLength: segmentLength, inflateLimit: inflateLimit)
     return try read(path: path, options: options, settings)
   }
 
@@ -53,6 +57,8 @@ public enum TableReader {
     var cancellation: CancellationFlag?
     /// The bytes per CSV segment; `nil` for the usual length (small values are for tests).
     var segmentLength: Int?
+    /// The most text a compressed file may inflate to; `nil` for half the memory available.
+    var inflateLimit: Int?
   }
 
   private static func read(path: String, options: LoadOptions, _ settings: ReadSettings)
@@ -62,14 +68,22 @@ public enum TableReader {
     let input = try CSVInput(path: path)
     if options.resolvedFormat(for: path).isJSON {
       return try read(
-        bytes: try decompressed(input.allBytes(), path: path), name: path, options: options,
-        settings)
+        bytes: try decompressed(input.allBytes(), path: path, limit: settings.inflateLimit),
+        name: path, options: options, settings)
     }
     let magic = try input.withBytes(0..<min(2, input.count)) { Array($0) }
     if Gzip.isCompressed(magic) {
       return try read(
-        bytes: try decompressed(input.allBytes(), path: path), name: path, options: options,
-        settings)
+        bytes: try decompressed(input.allBytes(), path: path, limit: settings.inflateLimit),
+        name: path, options: options, settings)
+    }
+
+    let start = try input.withBytes(0..<min(LineEndings.sampleLength, input.count)) {
+      Array($0)
+    }
+    let isUTF8 = try TextSniffer.encoding(of: start[...], name: path) == .utf8
+    if !isUTF8 || usesLoneCarriageReturns(start, delimiter: options.resolvedDelimiter(for: path)) {
+      return try read(bytes: try input.allBytes(), name: path, options: options, settings)
     }
 
     do throws(CSVParser.Interruption) {
@@ -118,8 +132,11 @@ public enum TableReader {
   ) throws(LoadError) -> LoadedTable {
     try checkFormat(of: name, options: options)
     if settings.cancellation?.isCancelled == true { throw .cancelled(path: name) }
-    var bytes = bytes
+    let decoded = try decodedText(bytes, name: name)
+    var bytes = decoded.bytes
     let replacements = UTF8Repair.repair(&bytes)
+    let normalized = normalizedText(bytes, name: name, options: options)
+    bytes = normalized.bytes
 
     var loaded: LoadedTable
     if options.resolvedFormat(for: name).isJSON {
@@ -136,6 +153,7 @@ public enum TableReader {
         }
       }
     }
+    loaded.notices.insert(contentsOf: decoded.notices + normalized.notices, at: 0)
     if replacements > 0 {
       let sequences = replacements == 1 ? "sequence" : "sequences"
       loaded.notices.insert(
@@ -145,13 +163,21 @@ public enum TableReader {
   }
 
   /// `bytes` decompressed when they are gzip data, or as they are.
-  /// - Throws: `LoadError.corruptCompression` naming `path`.
-  private static func decompressed(_ bytes: [UInt8], path: String) throws(LoadError) -> [UInt8] {
+  /// - Throws: `LoadError.corruptCompression` naming `path`, or `.tooLargeForMemory` when
+  ///   the text would take more than half the memory available.
+  private static func decompressed(_ bytes: [UInt8], path: String, limit: Int?)
+    throws(LoadError) -> [UInt8]
+  {
     guard Gzip.isCompressed(bytes) else { return bytes }
     do {
-      return try Gzip.decompress(bytes)
+      return try Gzip.decompress(bytes, limit: limit ?? MemoryBudget.textLimit)
     } catch {
-      throw .corruptCompression(path: path, reason: error.reason)
+      switch error {
+      case .damaged(let reason):
+        throw .corruptCompression(path: path, reason: reason)
+      case .tooLarge(let limit):
+        throw .tooLargeForMemory(path: path, limit: limit, compressed: true)
+      }
     }
   }
 

@@ -5,7 +5,9 @@ public enum TableWriter {
   /// Writes `table` as CSV to `path` (see `CSVEncoder` for the exact text).
   ///
   /// The text goes to a temporary file in the same folder, which is then renamed over
-  /// `path`; a failure part way leaves any existing file untouched.
+  /// `path`; a failure part way leaves any existing file untouched. A symbolic link is
+  /// followed (its file is replaced, the link kept); a read-only file, a folder, a pipe or
+  /// a device is refused (see `WriteTarget`).
   /// - Parameters:
   ///   - table: The table to write.
   ///   - path: The file to create or replace.
@@ -19,7 +21,13 @@ public enum TableWriter {
     _ table: Table, to path: String, delimiter: UInt8 = UInt8(ascii: ","),
     cancellation: CancellationFlag? = nil
   ) throws(WriteError) {
-    let temporary = temporaryPath(next: path)
+    let target: String
+    do {
+      target = try WriteTarget.resolve(path)
+    } catch {
+      throw .unsuitableTarget(path: path, problem: error)
+    }
+    let temporary = temporaryPath(next: target)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw .cannotCreate(path: path, reason: SystemError.reason(errno))
@@ -42,7 +50,7 @@ public enum TableWriter {
     }
     close(descriptor)
 
-    guard rename(temporary, path) == 0 else {
+    guard rename(temporary, target) == 0 else {
       let reason = SystemError.reason(errno)
       unlink(temporary)
       throw .cannotReplace(path: path, reason: reason)

@@ -4,6 +4,9 @@ public enum WriteError: Error, Equatable, Sendable {
   case cannotCreate(path: String, reason: String)
   /// Writing the data failed part way (disk full, I/O error).
   case cannotWrite(path: String, reason: String)
+  /// `path` cannot be written for `problem` (read-only, a folder, a pipe or a device); it
+  /// is left as it was.
+  case unsuitableTarget(path: String, problem: WriteTarget.Problem)
   /// The finished file cannot be moved into place at `path`.
   case cannotReplace(path: String, reason: String)
   /// The write was asked to stop (Ctrl-C) before it finished.
@@ -19,6 +22,8 @@ extension WriteError: CustomStringConvertible {
         + "that you may write there"
     case .cannotWrite(let path, let reason):
       return "\(path): writing failed (\(reason)); the file was left unchanged"
+    case .unsuitableTarget(let path, let problem):
+      return "\(path): cannot write here: \(problem)"
     case .cannotReplace(let path, let reason):
       return "\(path): cannot put the new file in place (\(reason)); check that the path is "
         + "not a folder; the file was left unchanged"

@@ -160,19 +160,11 @@ private enum EscapeState {
 }
 
 extension DisplayWidth {
-  /// `text` with its control characters (line breaks, tabs, escape, C1 controls)
-  /// replaced by spaces, so that values shown in a chart or table can neither break its
-  /// lines nor send commands to the terminal.
+  /// `text` with its control characters (line breaks, tabs, escape, C1 controls) and
+  /// bidirectional overrides written as visible escapes (see `VisibleText`), so that values
+  /// shown in a chart can neither break its lines nor send commands to the terminal.
   /// - Complexity: O(n) in the length of `text`.
   public static func printable(_ text: String) -> String {
-    func isControl(_ scalar: Unicode.Scalar) -> Bool {
-      scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
-    }
-    guard text.unicodeScalars.contains(where: isControl) else { return text }
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      scalars.append(isControl(scalar) ? " " : scalar)
-    }
-    return String(scalars)
+    VisibleText.escaped(text)
   }
 }

@@ -31,7 +31,7 @@ struct OutputCheck {
     do throws(ScriptFileError) {
       raw = try ScriptRunner.loadBytes(path)
     } catch {
-      console.write("evs: error: \(error)\n", to: .error)
+      console.writeError("\(error)")
       return 1
     }
     let text = String(decoding: raw, as: UTF8.self)
@@ -44,7 +44,7 @@ struct OutputCheck {
     do throws(ParameterError) {
       try preflight.checker.validateParameterOverrides()
     } catch {
-      console.write("evs: error: \(error)\n", to: .error)
+      console.writeError("\(error)")
       return 2
     }
 
@@ -128,7 +128,7 @@ struct OutputCheck {
     do {
       try AtomicFile.write(Data(rewritten), to: path)
     } catch {
-      console.write("evs: error: cannot update '\(path)': \(error.reason)\n", to: .error)
+      console.writeError("cannot update '\(path)': \(error.reason)")
       return 1
     }
     let statements = TableRenderer.counted(total, "statement")

@@ -27,7 +27,9 @@ enum MetaCommandError: Error, Equatable {
   /// `.read` of a script that cannot be read.
   case unreadableScript(ScriptFileError)
   /// `.read` of a script that is already being read: it would read itself forever.
-  case scriptReadsItself(String)
+  /// `chain` names the scripts from the one read first to the `.read` that closes the
+  /// circle (it ends with the first again).
+  case scriptReadsItself(String, chain: [String])
   /// `.save` could not write the file.
   case cannotSave(String, reason: String)
 }
@@ -61,9 +63,10 @@ extension MetaCommandError: CustomStringConvertible {
       return "'\(name)' needs \(expected)"
     case .unreadableScript(let error):
       return error.description
-    case .scriptReadsItself(let path):
-      return "'\(path)' is already being read; a script cannot .read itself, directly or "
-        + "through others"
+    case .scriptReadsItself(let path, let chain):
+      let circle = chain.count > 2 ? " (" + chain.joined(separator: " reads ") + ")" : ""
+      return "'\(path)' is already being read\(circle); a script cannot .read itself, "
+        + "directly or through others; remove this .read"
     case .cannotSave(let path, let reason):
       return "cannot save '\(path)': \(reason)"
     }

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// The file `.output FILE` sends results to.
@@ -8,6 +9,8 @@ import Foundation
 final class OutputFile {
   /// The file the results are for, as the user named it.
   let path: String
+  /// The file written: `path`, or the file a symbolic link there leads to.
+  private let target: String
   private let temporaryPath: String
   private var descriptor: Int32
 
@@ -15,7 +18,12 @@ final class OutputFile {
   /// - Throws: `MetaCommandError.cannotWrite` naming `path` and the system's reason.
   init(path: String) throws(MetaCommandError) {
     self.path = path
-    let url = URL(fileURLWithPath: path)
+    do {
+      target = try WriteTarget.resolve(path)
+    } catch {
+      throw .cannotWrite(path, reason: error.description)
+    }
+    let url = URL(fileURLWithPath: target)
     let tag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     temporaryPath =
       url.deletingLastPathComponent()
@@ -52,7 +60,7 @@ final class OutputFile {
     guard descriptor >= 0 else { return }
     let closed = Foundation.close(descriptor)
     descriptor = -1
-    guard closed == 0, rename(temporaryPath, path) == 0 else {
+    guard closed == 0, rename(temporaryPath, target) == 0 else {
       let error = Self.failure(path)
       unlink(temporaryPath)
       throw error

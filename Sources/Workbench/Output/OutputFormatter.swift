@@ -24,7 +24,8 @@ struct OutputFormatter {
     case .chart(let chart):
       return chart.render(settings.chartStyle(on: terminal))
     case .value(let value):
-      return [ValueFormatter.plain(value)]
+      let text = ValueFormatter.plain(value)
+      return [settings.mode.isMachineReadable ? text : VisibleText.escaped(text)]
     case .bound(let name, let rows):
       guard interactive else { return [] }
       let summary = rows.map { "\(name): " + TableRenderer.counted($0, "row") } ?? "\(name) bound"
@@ -35,8 +36,9 @@ struct OutputFormatter {
   /// A located error: `file:line:col: error: ...` in scripts; at the REPL, where the
   /// location is the line just typed, `error: ...` with the line and caret.
   func lines(for diagnostic: Diagnostic) -> [String] {
-    guard interactive else { return [diagnostic.rendered] }
-    var shortened = diagnostic.rendered
+    let rendered = VisibleText.escaped(diagnostic.rendered, keepingLineBreaks: true)
+    guard interactive else { return [rendered] }
+    var shortened = rendered
     let prefix =
       "\(diagnostic.location.file):\(diagnostic.location.line):"
       + "\(diagnostic.location.column): "
@@ -47,7 +49,7 @@ struct OutputFormatter {
 
   /// A remark that is not an error, for standard error.
   func lines(forNotice notice: String) -> [String] {
-    ["note: " + notice]
+    ["note: " + VisibleText.escaped(notice, keepingLineBreaks: true)]
   }
 
   private func dimmed(_ text: String) -> String {

@@ -14,4 +14,14 @@ enum OutputMode: String, CaseIterable, Equatable {
   case markdown
   /// Each row as `column = value` lines, rows apart by a blank line.
   case line
+
+  /// Whether the mode is for other programs (CSV, TSV, JSON), whose values must stay
+  /// exact; the others are for reading on a terminal, where control characters are
+  /// shown escaped.
+  var isMachineReadable: Bool {
+    switch self {
+    case .csv, .tsv, .json, .jsonl: return true
+    case .table, .markdown, .line: return false
+    }
+  }
 }

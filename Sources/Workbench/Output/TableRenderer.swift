@@ -195,24 +195,10 @@ struct TableRenderer {
     escaped(ValueFormatter.plain(value))
   }
 
-  /// `text` on one line: line breaks, tabs and other control characters escaped.
+  /// `text` on one line: line breaks, tabs, other control characters and bidirectional
+  /// overrides escaped (see `VisibleText`).
   static func escaped(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-      return text
-    }
-    var escaped = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\n": escaped += "\\n"
-      case "\r": escaped += "\\r"
-      case "\t": escaped += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        escaped += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-      default: escaped.unicodeScalars.append(scalar)
-      }
-    }
-    return escaped
+    VisibleText.escaped(text)
   }
 
   /// `1 row`, `2 rows`.

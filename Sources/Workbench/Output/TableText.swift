@@ -64,7 +64,7 @@ enum TableText {
       case "\n": result += "\\n"
       case "\r": result += "\\r"
       case "\t": result += "\\t"
-      case _ where scalar.value < 0x20:
+      case _ where VisibleText.isUnsafe(scalar):
         let hex = String(scalar.value, radix: 16)
         result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: result.unicodeScalars.append(scalar)
@@ -76,7 +76,7 @@ enum TableText {
   private static func markdown(_ table: Table) -> [String] {
     let cell = { (text: String) in text.replacingOccurrences(of: "|", with: "\\|") }
     let rule = table.columns.map { $0.type == .int || $0.type == .float ? "---:" : "---" }
-    var lines = [row(table.columnNames.map(cell)), row(rule)]
+    var lines = [row(table.columnNames.map { cell(TableRenderer.escaped($0)) }), row(rule)]
     for index in 0..<table.rowCount {
       lines.append(row(table.columns.map { cell(TableRenderer.cellText($0[index])) }))
     }
@@ -89,11 +89,12 @@ enum TableText {
 
   /// Each row's `name = value` lines, names right-aligned, rows apart by a blank line.
   private static func keyValueLines(_ table: Table) -> [String] {
-    let width = table.columnNames.map(TextWidth.columns(of:)).max() ?? 0
+    let names = table.columnNames.map(TableRenderer.escaped)
+    let width = names.map(TextWidth.columns(of:)).max() ?? 0
     var lines: [String] = []
     for index in 0..<table.rowCount {
       if index > 0 { lines.append("") }
-      for (name, column) in zip(table.columnNames, table.columns) {
+      for (name, column) in zip(names, table.columns) {
         let label = TextWidth.padded(name, toColumns: width, alignRight: true)
         lines.append(label + " = " + TableRenderer.cellText(column[index]))
       }

@@ -1,4 +1,5 @@
 import DSL
+import Engine
 import Foundation
 
 /// Runs a script's statements and dot commands in order through a shell.
@@ -35,7 +36,7 @@ struct ScriptRunner {
     do throws(ParameterError) {
       try preflight.checker.validateParameterOverrides()
     } catch {
-      shell.console.write("evs: error: \(error)\n", to: .error)
+      shell.console.writeError("\(error)")
       return 2
     }
     let bailsOff = items.contains { item in
@@ -46,6 +47,10 @@ struct ScriptRunner {
       report(problems, in: file)
       return 1
     }
+    // The script itself is being read, so that a `.read` of it is refused.
+    let key = URL(fileURLWithPath: file).standardizedFileURL.path
+    if !file.hasPrefix("<") { shell.scriptsBeingRead.append((key, file)) }
+    defer { if !file.hasPrefix("<") { shell.scriptsBeingRead.removeLast() } }
     return shell.run(items).succeeded ? 0 : 1
   }
 
@@ -61,7 +66,8 @@ struct ScriptRunner {
       : "\(problems.count) "
         + "statements that would fail"
     shell.console.write(
-      "evs: \(file): nothing was run: checking the script first found \(count)\n", to: .error)
+      "evs: \(VisibleText.escaped(file)): nothing was run: checking the script first found "
+        + "\(count)\n", to: .error)
   }
 
   /// The text of the script at `path`, with invalid UTF-8 replaced.

@@ -56,8 +56,11 @@ extension Shell {
   {
     let resolved = FilePaths.resolve(path, in: session.baseDirectory)
     let key = URL(fileURLWithPath: resolved).standardizedFileURL.path
-    guard !scriptsBeingRead.contains(key) else { throw .scriptReadsItself(path) }
     let name = ScriptRunner.includedName(path, from: location.file)
+    if let first = scriptsBeingRead.firstIndex(where: { $0.path == key }) {
+      let chain = scriptsBeingRead[first...].map(\.name) + [name]
+      throw .scriptReadsItself(name, chain: chain)
+    }
     let text: String
     do {
       text = try ScriptRunner.load(resolved)
@@ -67,7 +70,7 @@ extension Shell {
 
     let folder = session.baseDirectory
     session.baseDirectory = ScriptRunner.baseDirectory(of: resolved)
-    scriptsBeingRead.append(key)
+    scriptsBeingRead.append((key, name))
     defer {
       session.baseDirectory = folder
       scriptsBeingRead.removeLast()
