@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Engine
@@ -187,19 +188,5 @@ final class RecordingReporter: ProgressReporter, @unchecked Sendable {
 
   func report(_ progress: WorkProgress) {
     lock.withLock { kept.append(progress) }
-  }
-}
-
-/// Files in the temporary folder, for tests that read from disk.
-enum TemporaryFile {
-  static func write(_ bytes: [UInt8], suffix: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("evs-\(UUID().uuidString)\(suffix)").path
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
-    return path
-  }
-
-  static func remove(_ path: String) {
-    try? FileManager.default.removeItem(atPath: path)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Engine
@@ -6,10 +7,7 @@ import Testing
 @Suite("Reading gzip-compressed files")
 struct GzipReadingTests {
   private func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("evs-gzip-\(UUID().uuidString)-\(name)").path
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
-    return path
+    try TemporaryFile.write(bytes, suffix: "-gzip-\(name)")
   }
 
   @Test func compressedFileReadsLikeThePlainOne() throws {
@@ -60,10 +58,7 @@ struct GzipReadingTests {
 @Suite("Inputs that would inflate past the memory available")
 struct InflateLimitTests {
   private func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("evs-bomb-\(UUID().uuidString)-\(name)").path
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
-    return path
+    try TemporaryFile.write(bytes, suffix: "-bomb-\(name)")
   }
 
   /// A small gzip file of a header and `rows` identical rows.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Engine
@@ -6,10 +7,7 @@ import Testing
 @Suite("Inputs that are not UTF-8 text")
 struct NonTextInputTests {
   private func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("evs-nontext-\(UUID().uuidString)-\(name)").path
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
-    return path
+    try TemporaryFile.write(bytes, suffix: "-nontext-\(name)")
   }
 
   private func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {

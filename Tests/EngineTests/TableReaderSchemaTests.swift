@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Engine
@@ -6,10 +7,7 @@ import Testing
 @Suite("Reading a file's schema from its first bytes")
 struct TableReaderSchemaTests {
   private func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("evs-schema-\(UUID().uuidString)-\(name)").path
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
-    return path
+    try TemporaryFile.write(bytes, suffix: "-schema-\(name)")
   }
 
   /// A file of `rows` events whose `Late` column is empty at first, numbers later on.
