@@ -68,6 +68,22 @@ import Testing
     #expect(problem?.hasPrefix("2: unknown column 'Nope'") == true)
   }
 
+  @Test func aKeyThatOnlyLaterJSONRecordsHaveIsNotCalledUnknown() throws {
+    let folder = try Self.folder(Self.csv)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var lines = (0..<400).map { #"{"EventID": 4688, "Account": "user\#($0)"}"# }
+    lines.append(#"{"EventID": 4624, "LogonId": "0x3e7"}"#)
+    let file = folder.appendingPathComponent("sparse.jsonl")
+    try Data(lines.joined(separator: "\n").utf8).write(to: file)
+
+    var checker = ScriptChecker(baseDirectory: folder.path, sampleBytes: 1024)
+    let location = SourceLocation(file: "s.evs", line: 1, column: 1)
+    #expect(checker.check(#"load "sparse.jsonl" | where LogonId == "0x3e7""#, at: location) == nil)
+
+    let table = try TableReader.read(path: file.path).table
+    #expect(table.columnNames == ["EventID", "Account", "LogonId"])
+  }
+
   @Test func unknownColumnNamesTheFileItsTableCameFrom() throws {
     let problem = try Self.firstProblem(["load \"events.csv\" | where SubjectLogonId == \"x\""])
     #expect(problem?.contains("(the columns come from \"events.csv\")") == true)
