@@ -129,21 +129,16 @@ enum StringRanks {
   /// - Complexity: O(d × l / 8) for d distinct values sharing prefixes of l bytes, plus
   ///   comparisons within small runs.
   static func ranks(of strings: StringStorage, _ distinct: DistinctStrings) -> [Int] {
-    strings.bytes.withUnsafeBufferPointer { bytes in
-      strings.offsets.withUnsafeBufferPointer { offsets in
-        let value = { (id: Int) -> UnsafeBufferPointer<UInt8> in
-          let row = distinct.firstRows[id]
-          return UnsafeBufferPointer(rebasing: bytes[offsets[row]..<offsets[row + 1]])
-        }
-        var sorted = Array(0..<distinct.count)
-        sorted.withUnsafeMutableBufferPointer { sorted in
-          sortRun(sorted, 0..<sorted.count, depth: 0, value)
-        }
-
-        var ranks = [Int](repeating: 0, count: distinct.count)
-        for (rank, id) in sorted.enumerated() { ranks[id] = rank }
-        return ranks
+    strings.withRows { rows in
+      let value = { (id: Int) -> UnsafeBufferPointer<UInt8> in rows[distinct.firstRows[id]] }
+      var sorted = Array(0..<distinct.count)
+      sorted.withUnsafeMutableBufferPointer { sorted in
+        sortRun(sorted, 0..<sorted.count, depth: 0, value)
       }
+
+      var ranks = [Int](repeating: 0, count: distinct.count)
+      for (rank, id) in sorted.enumerated() { ranks[id] = rank }
+      return ranks
     }
   }
 
