@@ -2,71 +2,63 @@
 /// work behind `Column.gather` and `StringStorage.gather`.
 ///
 /// Sorting a million events gathers every row of every column in a new order. Numbers are
-/// copied; strings keep sharing their buffer and take only each row's start and end, so a
-/// sort copies no text. Few rows of a large buffer (`head`, a narrow `where`) are copied
-/// instead, so that they do not keep the whole buffer alive: over raw buffers on all
-/// cores, short strings a word at a time, into buffers that ask for huge pages.
+/// copied; string columns become selections of their buffers, all of a table's sharing one
+/// list of rows, so a sort copies no text. Few rows of a large buffer (`head`, a narrow
+/// `where`) are copied instead, so that they do not keep the whole buffer alive: over raw
+/// buffers on all cores, short strings a word at a time, into buffers that ask for huge
+/// pages.
 enum RowGather {
   /// `values[indices[0]], values[indices[1]], ...`
   /// - Complexity: O(indices.count), divided among the cores.
   static func values<T>(_ values: [T], _ indices: [Int]) -> [T] {
-    values.withUnsafeBufferPointer { values in
-      indices.withUnsafeBufferPointer { indices in
-        ParallelWork.array(count: indices.count) { values[indices[$0]] }
-      }
-    }
-  }
-
-  /// The strings at `indices`, in that order. The result shares the source's buffer
-  /// when `sharing` and the rows use at least half of it (a sorted column: no bytes are
-  /// copied); otherwise their bytes are copied into a contiguous buffer of their own.
-  /// - Complexity: O(indices.count), plus the bytes copied, divided among the cores.
-  static func strings(_ strings: StringStorage, _ indices: [Int], sharing: Bool = true)
-    -> StringStorage
-  {
-    guard !indices.isEmpty else { return StringStorage() }
-    let (spans, total) = spans(strings, indices)
-    if sharing, total * 2 >= strings.bufferCount { return strings.sharingBuffer(spans: spans) }
-    return strings.withRows { copy($0, spans, total: total) }
-  }
-
-  /// The start and end of each chosen row, two numbers per row, and their total length;
-  /// the rows split among the cores.
-  private static func spans(_ strings: StringStorage, _ indices: [Int]) -> ([Int], Int) {
-    let parts = indices.count < ParallelWork.arrayThreshold ? 1 : ParallelWork.coreCount * 2
-    var totals: [Int] = []
-    let spans = [Int](unsafeUninitializedCapacity: indices.count * 2) { output, initialized in
-      // Each part initialises the spans of its own rows only.
+    let count = indices.count
+    let parts = count < ParallelWork.arrayThreshold ? 1 : ParallelWork.coreCount * 2
+    return [T](unsafeUninitializedCapacity: count) { output, initialized in
+      // Each part initialises its own range of the output only.
       nonisolated(unsafe) let target = output
-      strings.withRows { rows in
+      values.withUnsafeBufferPointer { values in
         indices.withUnsafeBufferPointer { indices in
-          totals = ParallelWork.map(count: parts) { part in
-            guard let base = target.baseAddress else { return 0 }
-            var total = 0
-            for position in (indices.count * part / parts)..<(indices.count * (part + 1) / parts) {
-              let row = indices[position]
-              let (start, end) = (rows.start(row), rows.end(row))
-              (base + 2 * position).initialize(to: start)
-              (base + 2 * position + 1).initialize(to: end)
-              total += end - start
+          _ = ParallelWork.map(count: parts) { part in
+            guard let base = target.baseAddress else { return }
+            for position in (count * part / parts)..<(count * (part + 1) / parts) {
+              (base + position).initialize(to: values[indices[position]])
             }
-            return total
           }
         }
       }
-      initialized = indices.count * 2
+      initialized = count
     }
-    return (spans, totals.reduce(0, +))
   }
 
-  /// The rows at `spans` of `rows` copied back to back into a buffer of their own, the
+  /// The strings at `indices`, in that order. When `sharing` and they are at least half
+  /// as many as the rows of the source's buffer, the result is a selection of that buffer
+  /// (a sorted column: no bytes are copied); otherwise their bytes are copied into a
+  /// contiguous buffer of their own. `selections` composes a selection with `indices`
+  /// once for all the columns that share it.
+  /// - Complexity: O(1) for a contiguous source, O(indices.count) to compose a selection,
+  ///   or O(indices.count + bytes copied), divided among the cores.
+  static func strings(
+    _ strings: StringStorage, _ indices: [Int], sharing: Bool = true,
+    selections: ComposedSelections? = nil
+  ) -> StringStorage {
+    guard !indices.isEmpty else { return StringStorage() }
+    if sharing, indices.count * 2 >= strings.sourceCount {
+      guard let selected = strings.selectedRows else { return strings.selecting(indices) }
+      let composed = (selections ?? ComposedSelections(indices)).compose(selected)
+      return strings.selecting(composed)
+    }
+    return strings.withRows { copy($0, indices) }
+  }
+
+  /// The rows at `indices` of `rows` copied back to back into a buffer of their own, the
   /// rows split among the cores; short strings are copied a word at a time.
-  private static func copy(_ rows: StringRows, _ spans: [Int], total: Int) -> StringStorage {
-    let count = spans.count / 2
+  private static func copy(_ rows: StringRows, _ indices: [Int]) -> StringStorage {
+    let count = indices.count
     var offsets = [Int](repeating: 0, count: count + 1)
     for position in 0..<count {
-      offsets[position + 1] = offsets[position] + spans[2 * position + 1] - spans[2 * position]
+      offsets[position + 1] = offsets[position] + rows.length(indices[position])
     }
+    let total = offsets[count]
 
     let bytes = [UInt8](unsafeUninitializedCapacity: total) { output, initialized in
       HugePages.request(UnsafeMutableRawBufferPointer(output))
@@ -74,7 +66,7 @@ enum RowGather {
       nonisolated(unsafe) let target = output
       let source = rows.bytes
       let parts = count < ParallelWork.arrayThreshold ? 1 : ParallelWork.coreCount * 4
-      spans.withUnsafeBufferPointer { spans in
+      indices.withUnsafeBufferPointer { indices in
         offsets.withUnsafeBufferPointer { offsets in
           _ = ParallelWork.map(count: parts) { part in
             guard let from = source.baseAddress, let to = target.baseAddress else { return }
@@ -82,9 +74,9 @@ enum RowGather {
             // A word copy may run past a row into the next ones, never into another part's.
             let partEnd = offsets[range.upperBound]
             for position in range {
-              let start = spans[2 * position]
-              let length = spans[2 * position + 1] - start
+              let start = rows.start(indices[position])
               let place = offsets[position]
+              let length = offsets[position + 1] - place
               if length <= 16, start + 16 <= source.count, place + 16 <= partEnd {
                 let word = UnsafeRawPointer(from + start)
                 let slot = UnsafeMutableRawPointer(to + place)
@@ -113,5 +105,30 @@ enum RowGather {
       anyNull = true
     }
     return anyNull ? result : nil
+  }
+}
+
+/// One list of row numbers composed with the selections of the string columns gathered
+/// with it, each selection once: the columns of a sorted table that share a selection
+/// then share the composed one too, instead of holding one list each.
+final class ComposedSelections {
+  /// The rows being gathered.
+  private let indices: [Int]
+  /// The composed selections, by the address of the selection they came from.
+  private var composed: [UInt: [Int]] = [:]
+
+  /// Composes selections with `indices`.
+  init(_ indices: [Int]) {
+    self.indices = indices
+  }
+
+  /// `selection[indices[0]], selection[indices[1]], ...`, computed once per selection;
+  /// the selections must stay alive while this object is used.
+  func compose(_ selection: [Int]) -> [Int] {
+    let key = selection.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    if let done = composed[key] { return done }
+    let result = RowGather.values(selection, indices)
+    composed[key] = result
+    return result
   }
 }

@@ -2,23 +2,23 @@
 ///
 /// A column read from a file is *contiguous*: its rows lie back to back, and row `i`
 /// occupies `bytes[offsets[i] ..< offsets[i + 1]]`. A column gathered in a new order (the
-/// columns of a sorted table) may instead *share* the buffer of the column it came from
-/// and keep a start and an end for each of its rows, so that reordering copies no text.
+/// columns of a sorted table) may instead be a *selection*: it shares the buffer and
+/// offsets of the contiguous column it came from and keeps only the source row of each of
+/// its rows. The columns of one table gathered together share one such list of rows, so
+/// reordering a table copies no text and makes no per-column array for its strings.
 /// Either way a million command lines are a few arrays, not a million heap objects.
 public struct StringStorage: Sendable {
-  /// The bytes the rows lie in; when shared, possibly more than the rows use.
+  /// The bytes of the source rows, back to back.
   private var buffer: [UInt8]
-  /// Contiguous: `count + 1` offsets into `buffer`, the first 0 and the last
-  /// `buffer.count`. Shared: each row's start and end, two numbers per row.
+  /// `sourceCount + 1` offsets into `buffer`; the first is 0, the last `buffer.count`.
   private var bounds: [Int]
-  /// The distance in `bounds` from one row's start to the next row's: 1 when contiguous,
-  /// 2 when shared.
-  private var stride: Int
+  /// For a selection, the source row of each row; `nil` when contiguous.
+  private var selection: [Int]?
 
   public init() {
     buffer = []
     bounds = [0]
-    stride = 1
+    selection = nil
   }
 
   /// Wraps prepared buffers; `offsets` must start at 0, never decrease and end at `bytes.count`.
@@ -26,16 +26,14 @@ public struct StringStorage: Sendable {
     precondition(offsets.first == 0 && offsets.last == bytes.count, "malformed string offsets")
     buffer = bytes
     bounds = offsets
-    stride = 1
+    selection = nil
   }
 
-  /// Rows that lie anywhere in `buffer`: row `i` is `buffer[spans[2 * i] ..< spans[2 * i + 1]]`.
-  /// `spans` must not be empty, and each span must lie within `buffer`.
-  init(sharing buffer: [UInt8], spans: [Int]) {
-    precondition(!spans.isEmpty && spans.count % 2 == 0, "malformed string spans")
-    self.buffer = buffer
-    bounds = spans
-    stride = 2
+  /// The rows of `source`'s contiguous rows at `rows`, sharing its buffer.
+  private init(selecting rows: [Int], of source: StringStorage) {
+    buffer = source.buffer
+    bounds = source.bounds
+    selection = rows
   }
 
   /// Storage holding `strings` in order.
@@ -45,18 +43,18 @@ public struct StringStorage: Sendable {
   }
 
   /// The number of rows.
-  public var count: Int { stride == 1 ? bounds.count - 1 : bounds.count / 2 }
+  public var count: Int { selection?.count ?? bounds.count - 1 }
 
-  /// Whether the rows lie back to back in their own buffer, rather than sharing one.
-  public var isContiguous: Bool { stride == 1 }
+  /// Whether the rows lie back to back in their own buffer, rather than select rows of a
+  /// shared one.
+  public var isContiguous: Bool { selection == nil }
 
-  /// Every row's UTF-8 bytes, back to back in row order. Storage that shares a buffer
-  /// builds this copy each time.
+  /// Every row's UTF-8 bytes, back to back in row order. A selection builds this copy
+  /// each time.
   /// - Complexity: O(1) when contiguous, else O(rows + bytes).
   public var bytes: [UInt8] { isContiguous ? buffer : compacted().buffer }
 
-  /// `count + 1` offsets into `bytes`; the first is 0. Storage that shares a buffer builds
-  /// them each time.
+  /// `count + 1` offsets into `bytes`; the first is 0. A selection builds them each time.
   /// - Complexity: O(1) when contiguous, else O(rows + bytes).
   public var offsets: [Int] { isContiguous ? bounds : compacted().bounds }
 
@@ -98,7 +96,10 @@ public struct StringStorage: Sendable {
 
   /// The byte length of row `i`.
   @inline(__always)
-  public func byteCount(_ i: Int) -> Int { bounds[i * stride + 1] - bounds[i * stride] }
+  public func byteCount(_ i: Int) -> Int {
+    let row = selection?[i] ?? i
+    return bounds[row + 1] - bounds[row]
+  }
 
   /// Row `i` as a Swift string (invalid UTF-8 is repaired).
   public subscript(i: Int) -> String {
@@ -110,8 +111,9 @@ public struct StringStorage: Sendable {
   public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows
     -> R
   {
-    let start = bounds[i * stride]
-    let end = bounds[i * stride + 1]
+    let row = selection?[i] ?? i
+    let start = bounds[row]
+    let end = bounds[row + 1]
     return try buffer.withUnsafeBufferPointer { all in
       try body(UnsafeBufferPointer(rebasing: all[start..<end]))
     }
@@ -123,10 +125,10 @@ public struct StringStorage: Sendable {
     return withBytes(i) { a in other.withBytes(j) { b in a.elementsEqual(b) } }
   }
 
-  /// The rows at `indices`, in that order. When they use at least half of this storage's
-  /// buffer, the result shares it and no bytes are copied.
-  /// - Complexity: O(indices.count), plus the bytes copied when the result does not share
-  ///   the buffer, divided among the cores.
+  /// The rows at `indices`, in that order. When they are at least half as many as the
+  /// rows of this storage's buffer, the result is a selection that shares it and no bytes
+  /// are copied; fewer rows are copied, so that they do not keep a large buffer alive.
+  /// - Complexity: O(indices.count), plus the bytes copied, divided among the cores.
   public func gather(_ indices: [Int]) -> StringStorage {
     RowGather.strings(self, indices)
   }
@@ -136,20 +138,29 @@ public struct StringStorage: Sendable {
   func withRows<R>(_ body: (StringRows) throws -> R) rethrows -> R {
     try buffer.withUnsafeBufferPointer { bytes in
       try bounds.withUnsafeBufferPointer { bounds in
-        try body(StringRows(bytes: bytes, bounds: bounds, stride: stride, count: count))
+        if let selection {
+          return try selection.withUnsafeBufferPointer { selection in
+            try body(StringRows(bytes: bytes, offsets: bounds, selection: selection))
+          }
+        }
+        return try body(StringRows(bytes: bytes, offsets: bounds, selection: nil))
       }
     }
   }
 
-  /// The byte count of the buffer the rows lie in, which shared storage may not use whole.
-  var bufferCount: Int { buffer.count }
+  /// The number of rows of the buffer: `count` when contiguous, else the rows of the
+  /// source the selection picks from.
+  var sourceCount: Int { bounds.count - 1 }
 
-  /// Rows at `spans` (a start and an end per row) of this storage's buffer, sharing it.
-  func sharingBuffer(spans: [Int]) -> StringStorage {
-    StringStorage(sharing: buffer, spans: spans)
+  /// The source rows a selection picks, `nil` when contiguous.
+  var selectedRows: [Int]? { selection }
+
+  /// The rows of this storage's source at `rows` (source row numbers), sharing its buffer.
+  func selecting(_ rows: [Int]) -> StringStorage {
+    StringStorage(selecting: rows, of: self)
   }
 
-  /// Turns shared storage into contiguous storage before it grows.
+  /// Turns a selection into contiguous storage before it grows.
   private mutating func makeContiguous() {
     if !isContiguous { self = compacted() }
   }
