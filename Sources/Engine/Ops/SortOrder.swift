@@ -15,8 +15,9 @@ import Foundation
 /// the row's position in one 64-bit word, the words are sorted alone, half the memory
 /// traffic of separate keys and rows. Each pass counts and moves the rows on all cores.
 enum SortOrder {
-  /// The most bits of the key sorted per radix pass.
-  private static let digitBits = 11
+  /// The most bits of the key sorted per radix pass: 256 places to move items to, few
+  /// enough for the processor to keep every one's page at hand.
+  private static let digitBits = 8
   /// Fewer rows than this are sorted on one core.
   private static let parallelThreshold = 1 << 16
 
@@ -106,9 +107,11 @@ enum SortOrder {
   }
 
   /// A key and the row it belongs to.
-  private struct Keyed {
+  private struct Keyed: RadixItem {
     var key: UInt64
     var row: Int
+
+    var radixKey: UInt64 { key }
   }
 
   /// A list of rows, or `0..<count` without storing it.
@@ -122,7 +125,7 @@ enum SortOrder {
   /// `rows` (`nil` for `0..<keys.count`) stably sorted by their keys, `keys[i]` the key of
   /// the `i`th row.
   /// - Complexity: O(rows × passes), each pass divided among the cores; a pass sorts
-  ///   eleven bits of the keys' spread at most.
+  ///   eight bits of the keys' spread at most.
   private static func sortRows(_ rows: [Int]?, keys: [UInt64]) -> [Int] {
     let count = keys.count
     guard count > 1 else { return rows ?? Array(0..<count) }
@@ -147,14 +150,14 @@ enum SortOrder {
           var words = ParallelWork.array(count: count) { index in
             Self.divide(keys[index] - low, by: scale) << positionBits | UInt64(index)
           }
-          radixPasses(&words, bits: keyBits, shift: positionBits, parts: parts) { $0 }
+          radixPasses(&words, bits: keyBits, shift: positionBits, parts: parts)
           let mask = UInt64(1) << positionBits - 1
           return ParallelWork.array(count: count) { rows[Int(words[$0] & mask)] }
         }
         var keyed = ParallelWork.array(count: count) { index in
           Keyed(key: Self.divide(keys[index] - low, by: scale), row: rows[index])
         }
-        radixPasses(&keyed, bits: keyBits, shift: 0, parts: parts) { $0.key }
+        radixPasses(&keyed, bits: keyBits, shift: 0, parts: parts)
         return ParallelWork.array(count: count) { keyed[$0].row }
       }
     }
@@ -197,13 +200,12 @@ enum SortOrder {
   }
 
   /// Sorts `items` stably by bits `shift ..< shift + bits` of `key(item)`, in passes of at
-  /// most eleven bits from the lowest. In each pass the items are cut into `parts` that
+  /// most eight bits from the lowest. In each pass the items are cut into `parts` that
   /// count their digits and move their items at once; a part's items of one digit go after
   /// those of the parts before it, which keeps the sort stable. Passes in which every item
   /// has the same digit are skipped.
-  @inline(__always)
-  private static func radixPasses<Item>(
-    _ items: inout [Item], bits: Int, shift: Int, parts: Int, key: (Item) -> UInt64
+  private static func radixPasses<Item: RadixItem>(
+    _ items: inout [Item], bits: Int, shift: Int, parts: Int
   ) {
     let count = items.count
     let passes = (bits + digitBits - 1) / digitBits
@@ -228,7 +230,7 @@ enum SortOrder {
               let base = part * buckets
               for bucket in 0..<buckets { slots[base + bucket] = 0 }
               for index in range(part) {
-                slots[base + Int((key(source[index]) >> digitShift) & mask)] += 1
+                slots[base + Int((source[index].radixKey >> digitShift) & mask)] += 1
               }
             }
             for bucket in 0..<buckets {
@@ -249,7 +251,7 @@ enum SortOrder {
               let base = part * buckets
               for index in range(part) {
                 let item = source[index]
-                let slot = base + Int((key(item) >> digitShift) & mask)
+                let slot = base + Int((item.radixKey >> digitShift) & mask)
                 output[slots[slot]] = item
                 slots[slot] += 1
               }
@@ -261,6 +263,16 @@ enum SortOrder {
       if moved { swap(&items, &scratch) }
     }
   }
+}
+
+/// What a radix pass sorts by.
+private protocol RadixItem {
+  /// The number whose bits order the items.
+  var radixKey: UInt64 { get }
+}
+
+extension UInt64: RadixItem {
+  fileprivate var radixKey: UInt64 { self }
 }
 
 /// The order of the distinct values of a string column, compared byte by byte.
