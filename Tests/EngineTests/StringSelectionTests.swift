@@ -149,6 +149,14 @@ struct StringSelectionTests {
     #expect(try sorted.distinct(["CommandLine"]) == copied.distinct(["CommandLine"]))
     #expect(try ProcessFeatures.add(to: sorted) == ProcessFeatures.add(to: copied))
     #expect(try sorted.sorted(by: [SortKey("extra")]) == copied.sorted(by: [SortKey("extra")]))
+    let featured = try ProcessFeatures.add(to: sorted)
+    for keep in [ClusterOptions.Keep.exemplars, .all] {
+      let options = ClusterOptions(
+        columns: ["pathScore", "commandlineTokensFull"], eps: 0.5, keep: keep)
+      #expect(
+        try Clusterer.cluster(featured, options: options)
+          == Clusterer.cluster(try ProcessFeatures.add(to: copied), options: options))
+    }
   }
 
   @Test func savedSortedTableReadsBackLikeTheCopiedOne() throws {
