@@ -15,6 +15,7 @@ public struct StringStorage: Sendable {
   /// For a selection, the source row of each row; `nil` when contiguous.
   private var selection: [Int]?
 
+  /// Storage without rows.
   public init() {
     buffer = []
     bounds = [0]
