@@ -133,3 +133,39 @@ struct SortOrderTests {
     #expect(order == [4, 1, 7, 0, 2, 5, 3, 6])
   }
 }
+
+/// Keys spread over more bits than fit next to the row positions: the radix sort divides
+/// them by a common power of a thousand, or sorts keys and rows apart.
+@Suite("Sort order of wide keys")
+struct WideSortKeyTests {
+  @Test(arguments: [1_000_000 as Int64, 1000, 1, 7])
+  func wideTimestampsSortLikeAComparisonSort(step: Int64) throws {
+    var random = SeededGenerator(seed: UInt64(step))
+    let base: Int64 = 1_548_000_000_000_000_000
+    let reach: Int64 = step > 1000 ? 1 << 40 : 1 << 50
+    let cells: [Value] = (0..<70_000).map { _ in
+      .timestamp(base + Int64.random(in: -reach...reach, using: &random) * step)
+    }
+    let table = Table(columnNames: ["t"], columns: [Column(type: .timestamp, cells: cells)])
+
+    for keys in [[SortKey("t")], [SortKey("t", descending: true)]] {
+      #expect(try table.sortOrder(by: keys) == (try SortOrderTests.referenceOrder(table, keys)))
+    }
+  }
+
+  @Test func extremeIntegersSortLikeAComparisonSort() throws {
+    var random = SeededGenerator(seed: 5)
+    let cells: [Value] = (0..<70_000).map { _ in
+      switch Int.random(in: 0..<4, using: &random) {
+      case 0: return .int(.min)
+      case 1: return .int(.max)
+      default: return .int(Int64.random(in: .min ... .max, using: &random))
+      }
+    }
+    let table = Table(columnNames: ["i"], columns: [Column(type: .int, cells: cells)])
+
+    for keys in [[SortKey("i")], [SortKey("i", descending: true)]] {
+      #expect(try table.sortOrder(by: keys) == (try SortOrderTests.referenceOrder(table, keys)))
+    }
+  }
+}

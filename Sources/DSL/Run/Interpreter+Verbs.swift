@@ -56,7 +56,7 @@ extension Interpreter {
     case .top(let count, let key):
       let n = try count.resolved(in: bindings, verb: "top")
       do {
-        return .table(table.gather(Array(try table.sortOrder(by: [key]).prefix(max(n, 0)))))
+        return .table(table.gather(try table.topRows(n, by: [key])))
       } catch {
         throw RunError(error, in: stage)
       }
@@ -117,7 +117,7 @@ extension Interpreter {
     throws(RunError) -> Table
   {
     do {
-      return table.gather(Array(try table.sortOrder(by: keys).prefix(max(count, 0))))
+      return table.gather(try table.topRows(count, by: keys))
     } catch {
       throw RunError(error, in: stage)
     }

@@ -22,21 +22,18 @@ enum StringTests {
     flags.withUnsafeMutableBufferPointer { flags in
       // Each part writes the flags of its own rows only.
       nonisolated(unsafe) let output = flags
-      strings.bytes.withUnsafeBufferPointer { bytes in
-        strings.offsets.withUnsafeBufferPointer { offsets in
-          needle.withUnsafeBufferPointer { needle in
-            _ = ParallelWork.map(count: parts) { part in
-              let rows = (rowCount * part / parts)..<(rowCount * (part + 1) / parts)
-              let rowStrings = RowBytes(bytes: bytes, offsets: offsets)
-              if op == .contains || op == .notContains {
-                markContaining(needle, rows, rowStrings, output, negated: op == .notContains)
-              } else if op == .equal || op == .notEqual {
-                for row in rows {
-                  output[row] = equal(rowStrings[row], needle) == (op == .equal)
-                }
-              } else {
-                for row in rows { output[row] = test(op, rowStrings[row], needle) }
+      strings.withRows { rowStrings in
+        needle.withUnsafeBufferPointer { needle in
+          _ = ParallelWork.map(count: parts) { part in
+            let rows = (rowCount * part / parts)..<(rowCount * (part + 1) / parts)
+            if op == .contains || op == .notContains {
+              markContaining(needle, rows, rowStrings, output, negated: op == .notContains)
+            } else if op == .equal || op == .notEqual {
+              for row in rows {
+                output[row] = equal(rowStrings[row], needle) == (op == .equal)
               }
+            } else {
+              for row in rows { output[row] = test(op, rowStrings[row], needle) }
             }
           }
         }
@@ -55,21 +52,11 @@ enum StringTests {
     return memcmp(x, y, a.count) == 0
   }
 
-  /// The rows of a string column as byte buffers.
-  private struct RowBytes {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let offsets: UnsafeBufferPointer<Int>
-
-    @inline(__always)
-    subscript(row: Int) -> UnsafeBufferPointer<UInt8> {
-      UnsafeBufferPointer(rebasing: bytes[offsets[row]..<offsets[row + 1]])
-    }
-  }
-
   /// Sets `flags[row]` for the `rows` that contain `needle` (ignoring ASCII case), or for
-  /// those that do not when `negated`.
+  /// those that do not when `negated`. Contiguous rows are swept at once, rows that share
+  /// a buffer one by one.
   private static func markContaining(
-    _ needle: UnsafeBufferPointer<UInt8>, _ rows: Range<Int>, _ strings: RowBytes,
+    _ needle: UnsafeBufferPointer<UInt8>, _ rows: Range<Int>, _ strings: StringRows,
     _ flags: UnsafeMutableBufferPointer<Bool>, negated: Bool
   ) {
     for row in rows { flags[row] = negated }
@@ -77,16 +64,36 @@ enum StringTests {
       for row in rows { flags[row] = !negated }
       return
     }
-    let bytes = strings.bytes
-    let end = strings.offsets[rows.upperBound]
-    var position = strings.offsets[rows.lowerBound]
-    var row = rows.lowerBound
     let finder = ByteFinder(needle)
+    if strings.isContiguous {
+      sweep(
+        strings, rows, from: strings.start(rows.lowerBound), to: strings.end(rows.upperBound - 1),
+        finder, needle, flags, negated: negated)
+    } else {
+      for row in rows {
+        sweep(
+          strings, row..<(row + 1), from: strings.start(row), to: strings.end(row),
+          finder, needle, flags, negated: negated)
+      }
+    }
+  }
+
+  /// Marks the `rows` whose bytes, which lie back to back in `start..<end`, contain
+  /// `needle`, searching the whole stretch for the needle's first bytes at once.
+  @inline(__always)
+  private static func sweep(
+    _ strings: StringRows, _ rows: Range<Int>, from start: Int, to end: Int,
+    _ finder: ByteFinder, _ needle: UnsafeBufferPointer<UInt8>,
+    _ flags: UnsafeMutableBufferPointer<Bool>, negated: Bool
+  ) {
+    let bytes = strings.bytes
+    var position = start
+    var row = rows.lowerBound
     while true {
       position = finder.next(in: bytes, from: position, to: end)
       guard position < end else { return }
-      while strings.offsets[row + 1] <= position { row += 1 }
-      let rowEnd = strings.offsets[row + 1]
+      while strings.end(row) <= position { row += 1 }
+      let rowEnd = strings.end(row)
       if position + needle.count <= rowEnd,
         hasFoldedPrefix(UnsafeBufferPointer(rebasing: bytes[position..<rowEnd]), needle, at: 0)
       {

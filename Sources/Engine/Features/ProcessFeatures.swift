@@ -156,13 +156,14 @@ extension ProcessFeatures {
     let bytes = [UInt8](unsafeUninitializedCapacity: total) { output, initialized in
       // Each part writes the bytes of its own rows only.
       nonisolated(unsafe) let target = output
-      paths.bytes.withUnsafeBufferPointer { source in
+      paths.withRows { paths in
+        let source = paths.bytes
         let parts = ids.count < ParallelWork.arrayThreshold ? 1 : ParallelWork.coreCount * 2
         _ = ParallelWork.map(count: parts) { part in
           guard let from = source.baseAddress, let to = target.baseAddress else { return }
           for row in (ids.count * part / parts)..<(ids.count * (part + 1) / parts) {
             let id = Int(ids[row])
-            let start = paths.offsets[distinct.firstRows[id]] + measures[id].nameStart
+            let start = paths.start(distinct.firstRows[id]) + measures[id].nameStart
             (to + offsets[row]).update(from: from + start, count: measures[id].nameLength)
           }
         }

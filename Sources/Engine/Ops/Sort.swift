@@ -32,6 +32,22 @@ extension Table {
     return SortOrder.order(rowCount: rowCount, keys: columns)
   }
 
+  /// The row numbers of the first `count` rows of `sorted(by: keys)`, in that order: what
+  /// `Array(sortOrder(by: keys).prefix(count))` gives. When `count` is small the rows are
+  /// selected without ordering them all (see `TopRows`).
+  /// - Throws: `ColumnError.unknown` for a key that is not a column.
+  /// - Complexity: O(rows × log count) comparisons at worst, divided among the cores, for
+  ///   a small `count`; else as `sortOrder(by:)`.
+  public func topRows(_ count: Int, by keys: [SortKey]) throws(ColumnError) -> [Int] {
+    var columns: [(column: Column, descending: Bool)] = []
+    for key in keys { columns.append((try column(key.column), key.descending)) }
+    let count = min(max(count, 0), rowCount)
+    guard TopRows.applies(count: count, rowCount: rowCount) else {
+      return Array(SortOrder.order(rowCount: rowCount, keys: columns).prefix(count))
+    }
+    return TopRows.first(count, rowCount: rowCount, keys: columns)
+  }
+
   /// Compares two rows of one column: -1, 0 or 1, ignoring nulls.
   static func comparator(for column: Column) -> (Int, Int) -> Int {
     switch column.values {

@@ -88,60 +88,54 @@ private enum StringKeys {
     var slots = [Int32](repeating: -1, count: 64)
     var nullGroup: Int32 = -1
 
-    storage.bytes.withUnsafeBufferPointer { bytes in
-      storage.offsets.withUnsafeBufferPointer { offsets in
-        for row in 0..<storage.count {
-          if let nulls, !nulls.isValid(row) {
-            if nullGroup < 0 {
-              nullGroup = Int32(firstRows.count)
-              firstRows.append(row)
-              hashes.append(0)
-            }
-            ids[row] = nullGroup
-            continue
+    storage.withRows { rows in
+      for row in 0..<storage.count {
+        if let nulls, !nulls.isValid(row) {
+          if nullGroup < 0 {
+            nullGroup = Int32(firstRows.count)
+            firstRows.append(row)
+            hashes.append(0)
           }
-          let hash = fnv(bytes, offsets[row], offsets[row + 1])
-          var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-          while true {
-            let id = slots[slot]
-            if id < 0 {
-              let new = Int32(firstRows.count)
-              slots[slot] = new
-              firstRows.append(row)
-              hashes.append(hash)
-              ids[row] = new
-              if firstRows.count * 2 > slots.count {
-                slots = rehashed(hashes, nullGroup: nullGroup, size: slots.count * 2)
-              }
-              break
+          ids[row] = nullGroup
+          continue
+        }
+        let hash = fnv(rows[row])
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while true {
+          let id = slots[slot]
+          if id < 0 {
+            let new = Int32(firstRows.count)
+            slots[slot] = new
+            firstRows.append(row)
+            hashes.append(hash)
+            ids[row] = new
+            if firstRows.count * 2 > slots.count {
+              slots = rehashed(hashes, nullGroup: nullGroup, size: slots.count * 2)
             }
-            if hashes[Int(id)] == hash, same(bytes, offsets, row, firstRows[Int(id)]) {
-              ids[row] = id
-              break
-            }
-            slot = (slot + 1) & (slots.count - 1)
+            break
           }
+          if hashes[Int(id)] == hash, same(rows[row], rows[firstRows[Int(id)]]) {
+            ids[row] = id
+            break
+          }
+          slot = (slot + 1) & (slots.count - 1)
         }
       }
     }
     return (ids, firstRows)
   }
 
-  private static func fnv(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
-    -> UInt64
-  {
+  private static func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash = basis
-    for i in start..<end { hash = (hash ^ UInt64(bytes[i])) &* prime }
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
     return hash
   }
 
-  private static func same(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeBufferPointer<Int>, _ a: Int, _ b: Int
-  ) -> Bool {
-    let length = offsets[a + 1] - offsets[a]
-    guard length == offsets[b + 1] - offsets[b] else { return false }
-    let (startA, startB) = (offsets[a], offsets[b])
-    for i in 0..<length where bytes[startA + i] != bytes[startB + i] { return false }
+  private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    guard a.count == b.count else { return false }
+    for i in 0..<a.count where a[i] != b[i] { return false }
     return true
   }
 

@@ -82,14 +82,23 @@ public struct Column: Sendable, Equatable {
   }
 
   /// The rows at `indices`, in that order.
-  /// - Complexity: O(indices.count), plus the bytes of string rows.
+  /// - Complexity: O(indices.count), plus the bytes of string rows when fewer than half
+  ///   of their buffer's rows are kept (more are shared, not copied).
   public func gather(_ indices: [Int]) -> Column {
+    gather(indices, selections: ComposedSelections(indices))
+  }
+
+  /// The rows at `indices`; string columns that are selections compose them through
+  /// `selections`, shared by the columns of one table.
+  func gather(_ indices: [Int], selections: ComposedSelections) -> Column {
     let mask = validity.flatMap { RowGather.validity($0, indices) }
     switch values {
     case .int(let v): return Column(.int(RowGather.values(v, indices)), validity: mask)
     case .float(let v): return Column(.float(RowGather.values(v, indices)), validity: mask)
     case .bool(let v): return Column(.bool(RowGather.values(v, indices)), validity: mask)
-    case .string(let v): return Column(.string(v.gather(indices)), validity: mask)
+    case .string(let v):
+      let strings = RowGather.strings(v, indices, selections: selections)
+      return Column(.string(strings), validity: mask)
     case .timestamp(let v): return Column(.timestamp(RowGather.values(v, indices)), validity: mask)
     }
   }

@@ -23,32 +23,30 @@ struct DistinctStrings {
     var ids = [Int32](repeating: 0, count: rowCount)
     var firstRows: [Int] = []
 
-    strings.bytes.withUnsafeBufferPointer { bytes in
-      strings.offsets.withUnsafeBufferPointer { offsets in
-        let key = { (row: Int) -> UnsafeBufferPointer<UInt8> in
-          let start = offsets[row]
-          let end = validity.marksNull(row) ? start : offsets[row + 1]
-          return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    strings.withRows { rows in
+      let key = { (row: Int) -> UnsafeBufferPointer<UInt8> in
+        let start = rows.start(row)
+        let end = validity.marksNull(row) ? start : rows.end(row)
+        return UnsafeBufferPointer(rebasing: rows.bytes[start..<end])
+      }
+      ids.withUnsafeMutableBufferPointer { ids in
+        // Each part writes the ids of its own rows only.
+        nonisolated(unsafe) let output = ids
+        let parts = ParallelWork.map(count: partCount) { part in
+          Self.group(rows: bounds[part]..<bounds[part + 1], key: key, ids: output)
         }
-        ids.withUnsafeMutableBufferPointer { ids in
-          // Each part writes the ids of its own rows only.
-          nonisolated(unsafe) let output = ids
-          let parts = ParallelWork.map(count: partCount) { part in
-            Self.group(rows: bounds[part]..<bounds[part + 1], key: key, ids: output)
+        var table = ByteStringTable()
+        let mappings = parts.map { part in
+          zip(part.firstRows, part.hashes).map { row, hash in
+            let (id, isNew) = table.insert(key(row), hash: hash)
+            if isNew { firstRows.append(row) }
+            return Int32(id)
           }
-          var table = ByteStringTable()
-          let mappings = parts.map { part in
-            zip(part.firstRows, part.hashes).map { row, hash in
-              let (id, isNew) = table.insert(key(row), hash: hash)
-              if isNew { firstRows.append(row) }
-              return Int32(id)
-            }
-          }
-          _ = ParallelWork.map(count: partCount) { part in
-            let mapping = mappings[part]
-            for row in bounds[part]..<bounds[part + 1] {
-              output[row] = mapping[Int(output[row])]
-            }
+        }
+        _ = ParallelWork.map(count: partCount) { part in
+          let mapping = mappings[part]
+          for row in bounds[part]..<bounds[part + 1] {
+            output[row] = mapping[Int(output[row])]
           }
         }
       }

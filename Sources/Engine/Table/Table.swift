@@ -65,7 +65,9 @@ public struct Table: Sendable, Equatable {
   /// The rows at `indices`, in that order.
   /// - Complexity: O(indices.count × columns)
   public func gather(_ indices: [Int]) -> Table {
-    Table(columnNames: columnNames, columns: columns.map { $0.gather(indices) })
+    let selections = ComposedSelections(indices)
+    return Table(
+      columnNames: columnNames, columns: columns.map { $0.gather(indices, selections: selections) })
   }
 
   /// The first `n` rows.
