@@ -92,6 +92,19 @@ import Testing
     #expect(try Self.table(Self.session(), statement).rowCount == rows, "\(statement)")
   }
 
+  @Test func topAndOrderByWithoutADirectionSayOnceThatTheySortAscending() {
+    let session = Self.session()
+    let location = SourceLocation(file: "t.evs", line: 1, column: 1)
+    let first = session.execute("procs | top 2 by Pid", at: location)
+    #expect(first.notices.count == 1)
+    #expect(first.notices.first?.hasPrefix("top sorts ascending unless desc is written") == true)
+    #expect(session.execute("procs | top 2 by Pid", at: location).notices.isEmpty)
+    #expect(session.execute("procs | order by Pid desc", at: location).notices.isEmpty)
+    #expect(session.execute("procs | sort Pid", at: location).notices.isEmpty)
+    let order = session.execute("procs | order by Pid asc, Proc", at: location)
+    #expect(order.notices.first?.hasPrefix("order by sorts ascending") == true)
+  }
+
   @Test func sortIsStableWithNullsLast() throws {
     let t = try Self.table(Self.session(), "procs | sort Score desc")
     #expect(t.columns[2] == Column(.int([50, 40, 10, 30, 20])))

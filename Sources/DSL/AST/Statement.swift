@@ -12,6 +12,14 @@ struct Statement: Equatable {
   }
 
   var kind: Kind
+
+  /// The notes of the statement's stages, in order.
+  var notes: [String] {
+    switch kind {
+    case .bind(_, let pipeline), .show(let pipeline): return pipeline.stages.compactMap(\.note)
+    case .param: return []
+    }
+  }
 }
 
 /// `SOURCE | VERB ... | VERB ...`.
@@ -56,6 +64,9 @@ struct Stage: Equatable {
   var span: Span
   /// Every name the stage refers to, with its place, to point at unknown columns.
   var names: [(String, Span)] = []
+  /// A word for the analyst about how the stage reads, such as a sort direction that KQL
+  /// would take otherwise; shown once a session.
+  var note: String?
 
   static func == (a: Stage, b: Stage) -> Bool { a.verb == b.verb && a.span == b.span }
 }

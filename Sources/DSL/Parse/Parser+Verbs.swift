@@ -4,6 +4,7 @@ import Engine
 extension Parser {
   mutating func parseStage() throws(ParseError) -> Stage {
     names = []
+    directionLeftOut = false
     let start = current
     guard var word = current.identifier else {
       throw error("expected a verb after '|', found \(current.display)")
@@ -23,7 +24,15 @@ extension Parser {
     }
     let verb = try parseArguments(verb: verbName, written: word)
     let end = tokens[max(0, position - 1)]
-    return Stage(verb: verb, span: Span(start).through(Span(end)), names: names)
+    var stage = Stage(verb: verb, span: Span(start).through(Span(end)), names: names)
+    if word == "order" || word == "top", directionLeftOut {
+      let (verb, form) =
+        word == "top" ? ("top", "top N by COL desc") : ("order by", "order by COL desc")
+      stage.note =
+        "\(verb) sorts ascending unless desc is written; KQL's \(verb) sorts descending,"
+        + " so write \(form) for the largest first"
+    }
+    return stage
   }
 
   private mutating func parseArguments(verb: String, written: String) throws(ParseError)
@@ -127,7 +136,7 @@ extension Parser {
   mutating func parseSortKey() throws(ParseError) -> SortKey {
     let name = try expectName("a column to sort by")
     if tryEat(keyword: "desc") { return SortKey(name, descending: true) }
-    _ = tryEat(keyword: "asc")
+    if !tryEat(keyword: "asc") { directionLeftOut = true }
     return SortKey(name)
   }
 

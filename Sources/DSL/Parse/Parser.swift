@@ -19,6 +19,8 @@ struct Parser {
   var depth = 0
   /// How many operators the statement has so far.
   var operators = 0
+  /// Whether a sort key of the stage being parsed was written without asc or desc.
+  var directionLeftOut = false
 
   /// Deeper nesting than this, or more operators, is refused rather than risking the
   /// stack when the expression is checked and run.

@@ -11,6 +11,8 @@ public final class Session {
   /// Bound names in the order they were first bound.
   public private(set) var bindingNames: [String] = []
   private var bindings: [String: Output] = [:]
+  /// The stage notes already shown, each shown once a session.
+  private var shownNotes: Set<String> = []
   /// Values given on the command line for `param` declarations, by name.
   public var parameterOverrides: [String: String] = [:]
   /// The parameters declared so far, in order, with their values.
@@ -49,6 +51,7 @@ public final class Session {
         error.message, Span(offset: error.offset, length: error.length), source, location)
     }
 
+    let notes = statement.notes.filter { shownNotes.insert($0).inserted }
     cancellation.reset()
     var interpreter = Interpreter(bindings: bindings, baseDirectory: baseDirectory)
     interpreter.cancellation = cancellation
@@ -56,12 +59,12 @@ public final class Session {
     do {
       let output = try run(statement, &interpreter)
       var result = StatementResult(
-        location: location, outcome: .success(output), notices: interpreter.notices)
+        location: location, outcome: .success(output), notices: notes + interpreter.notices)
       result.trace = interpreter.trace
       return result
     } catch {
       var result = failure(error.message, error.span, source, location)
-      result.notices = interpreter.notices + error.notices
+      result.notices = notes + interpreter.notices + error.notices
       result.trace = interpreter.trace
       return result
     }

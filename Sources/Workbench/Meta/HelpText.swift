@@ -42,7 +42,7 @@ enum HelpText {
     Verb(name: "tail", summary: "last rows", form: "tail N", example: "procs | tail 10"),
     Verb(
       name: "top", summary: "sort, then first rows", form: "top N by COL [asc|desc]",
-      example: "procs | top 5 by pathScore"),
+      example: "procs | top 5 by pathScore desc"),
     Verb(
       name: "distinct", summary: "unique combinations", form: "distinct COL, ...",
       example: "procs | distinct Account"),
