@@ -94,7 +94,7 @@ struct CompleterTests {
     CompletionCase(#"procs | where Account == "x" a"#, ["and"]),
     CompletionCase("procs | where le", ["len"]),
     CompletionCase("procs | where lo", ["log10", "lower"]),
-    CompletionCase("procs | where ho", ["host", "hour"]),
+    CompletionCase("procs | where ho", ["host", "hour", "hourofday"]),
     CompletionCase("procs | where Odd", ["`Odd Name`"]),
     CompletionCase("procs | where `Od", ["`Odd Name`"]),
     CompletionCase("procs | extend n = len(Comm", ["CommandLine"]),

@@ -123,6 +123,8 @@ import Testing
       ("t | where a !~ \"x\"", .whereRows(.not(.binary(.equalIgnoringCase, col("a"), str("x"))))),
       ("t | where a !startswith \"x\"", .whereRows(.not(.binary(.startsWith, col("a"), str("x"))))),
       ("t | where a !has \"x\"", .whereRows(.binary(.notContains, col("a"), str("x")))),
+      ("t | where a matches regex \"x\" // KQL", .whereRows(.binary(.matches, col("a"), str("x")))),
+      ("t | summarize make_set(a)", .groupby(keys: [], [Aggregation(.values, "a")])),
       (
         "t | where a in~ (\"x\")",
         .whereRows(
@@ -185,6 +187,13 @@ import Testing
     #expect(spec.by == "processName")
   }
 
+  @Test func aParameterDefaultMayBeADate() throws {
+    let statement = try Parser.parse("param since = datetime(\"2021-03-09 12:00:00\")")
+    let expected = Timestamp.parse("2021-03-09 12:00:00").map(Value.timestamp)
+    #expect(statement.kind == .param(name: "since", try #require(expected)))
+    #expect(throws: ParseError.self) { try Parser.parse("param since = datetime(\"soon\")") }
+  }
+
   @Test func continuationLinesFormOnePipeline() throws {
     let statement = try Parser.parse("let x = load \"a.csv\"\n  | where a > 1\n  | count")
     guard case .bind("x", let pipeline) = statement.kind else {
@@ -235,6 +244,15 @@ import Testing
         "expected '..' between the ends of the range, as in between (1 .. 10), found 5", 23
       ),
       ("t | summarize count() by |", "expected a column to group by, found '|'", 25),
+      (
+        "t | summarize s = max(a) - min(a)",
+        "aggregates cannot be combined with operators here; name them and compute in a"
+          + " following extend, as in summarize a = max(X), b = min(X) | extend span = a - b", 25
+      ),
+      (
+        "t | summarize arg_max(a)",
+        "unknown aggregate 'arg_max'; sort by X desc | head 1 gives the row with the largest X", 14
+      ),
       ("t | where EventID = 4688", "'=' names a column; to compare, write '=='", 18),
       (
         "t | where t > datetime(2021-03-09 12:00)",

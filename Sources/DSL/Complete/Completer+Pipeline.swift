@@ -249,7 +249,8 @@ extension Completer {
       if last.isSymbol("!") { return ["contains", "in"].map { Candidate($0) } }
       if Self.endsOperand(last) { return Self.operatorWords.map { Candidate($0) } }
     }
-    let functions = FunctionLibrary.names.map { Candidate($0, terminator: "(") }
+    let functions = (FunctionLibrary.names + FunctionLibrary.kqlSpellings.keys.sorted())
+      .map { Candidate($0, terminator: "(") }
     return Self.columnCandidates(columns) + scalarNames + functions
   }
 

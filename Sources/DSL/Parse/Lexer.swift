@@ -32,7 +32,7 @@ struct Lexer {
     while let c = peek() {
       if c.isWhitespace {
         position += 1
-      } else if c == "#" {
+      } else if c == "#" || (c == "/" && peek(1) == "/") {
         while let next = peek(), next != "\n" { position += 1 }
       } else if c == "\"" || c == "'" {
         try lexString(quote: c)

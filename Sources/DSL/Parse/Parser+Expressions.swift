@@ -49,6 +49,7 @@ extension Parser {
     }
     if let word = current.identifier, let op = Self.wordOperators[word] {
       advance()
+      if op == .matches { _ = tryEat(keyword: "regex") }
       return .binary(op, left, try parseAdditive())
     }
     if tryEat(symbol: "!~") {

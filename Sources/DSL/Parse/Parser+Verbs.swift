@@ -148,6 +148,7 @@ extension Parser {
     if tryEat(keyword: "agg") {
       repeat {
         aggregations.append(try parseAggregation(inputs: &inputs))
+        try refuseArithmeticOnAggregates()
       } while tryEat(symbol: ",")
     }
     return .groupby(
@@ -160,6 +161,7 @@ extension Parser {
     if !current.isKeyword("by") {
       repeat {
         aggregations.append(try parseAggregation(inputs: &inputs))
+        try refuseArithmeticOnAggregates()
       } while tryEat(symbol: ",")
     }
     var keys: [(name: String, Expression)] = []
@@ -201,6 +203,28 @@ extension Parser {
     }
   }
 
+  /// Refuses `max(T) - min(T)` in an aggregate list, saying how to get it.
+  func refuseArithmeticOnAggregates() throws(ParseError) {
+    guard ["+", "-", "*", "/", "%"].contains(where: current.isSymbol) else { return }
+    throw error(
+      "aggregates cannot be combined with operators here; name them and compute in a"
+        + " following extend, as in summarize a = max(X), b = min(X) | extend span = a - b")
+  }
+
+  /// KQL's aggregates that are the language's under another name.
+  static let kqlAggregates = ["make_set": "values"]
+
+  /// What to write instead of KQL's aggregates the language does not have.
+  static let aggregateHints = [
+    "make_list": "values(X) lists the distinct values",
+    "arg_max": "sort by X desc | head 1 gives the row with the largest X",
+    "arg_min": "sort by X | head 1 gives the row with the smallest X",
+    "percentile": "median(X) is the 50th percentile",
+    "percentiles": "median(X) is the 50th percentile",
+    "avgif": "extend a column with iff(CONDITION, X, null), then avg() it",
+    "sumif": "extend a column with iff(CONDITION, X, 0), then sum() it",
+  ]
+
   /// `[NAME =] FUNCTION([ARGUMENT])`, where the argument is a column or an expression, and
   /// KQL's `countif(CONDITION)`. An expression argument becomes one of `inputs`, a column
   /// computed before grouping and named after its text.
@@ -217,10 +241,13 @@ extension Parser {
     guard let word = current.identifier, peek().isSymbol("(") else {
       throw error("expected an aggregate such as count() or dcount(Account)")
     }
-    let function = word == "countif" ? .sum : AggregateFunction(name: word)
+    let function =
+      word == "countif" ? .sum : AggregateFunction(name: Self.kqlAggregates[word] ?? word)
     guard let function else {
       let all = AggregateFunction.allCases.map(\.rawValue) + ["avg", "countif"]
-      let hint = NameSuggester.didYouMean(NameSuggester.closest(to: word, among: all))
+      let hint =
+        Self.aggregateHints[word].map { "; \($0)" }
+        ?? NameSuggester.didYouMean(NameSuggester.closest(to: word, among: all))
       throw error("unknown aggregate '\(word)'\(hint)", at: token)
     }
     advance()

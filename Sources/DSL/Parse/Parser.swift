@@ -190,8 +190,19 @@ struct Parser {
     return .expression(expression, span: Span(start).through(Span(tokens[max(0, position - 1)])))
   }
 
-  /// A literal value: number, string, boolean, null, duration or negative number.
+  /// A literal value: number, string, boolean, null, duration, negative number or
+  /// `datetime("...")`.
   mutating func parseLiteral() throws(ParseError) -> Value {
+    if current.isKeyword("datetime"), peek().isSymbol("("), case .string(let text) = peek(2).kind,
+      peek(3).isSymbol(")")
+    {
+      try checkDateLiteral(of: "datetime")
+      advance()
+      advance()
+      advance()
+      advance()
+      return .timestamp(Timestamp.parse(text) ?? 0)
+    }
     let negative = tryEat(symbol: "-")
     let token = advance()
     switch token.kind {

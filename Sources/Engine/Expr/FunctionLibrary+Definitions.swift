@@ -95,6 +95,13 @@ extension FunctionLibrary {
     define("isnotnull", 1...1, acceptsNulls: true, type: { _ in .bool }) { args, _ in
       .bool(!args[0].isNull)
     },
+    // KQL's: empty means null or the empty string.
+    define("isempty", 1...1, acceptsNulls: true, type: { _ in .bool }) { args, _ in
+      .bool(args[0].isNull || args[0] == .string(""))
+    },
+    define("isnotempty", 1...1, acceptsNulls: true, type: { _ in .bool }) { args, _ in
+      .bool(!(args[0].isNull || args[0] == .string("")))
+    },
     define("coalesce", 1...64, acceptsNulls: true, type: commonType) { args, _ in
       args.first { !$0.isNull } ?? .null
     },

@@ -14,8 +14,8 @@ enum HelpText {
   /// The pipeline verbs, in the order `.help` lists them.
   static let verbs = [
     Verb(
-      name: "load", summary: "read CSV or TSV (.gz too)",
-      form: #"load "PATH" [format=csv|tsv] [delimiter=","] [header=true]"#,
+      name: "load", summary: "read CSV, TSV, JSON (.gz)",
+      form: #"load "PATH" [format=csv|tsv|jsonl|json] [delimiter=","] [header=true]"#,
       example: #"load "events.csv""#),
     Verb(
       name: "features", summary: "add process features",
@@ -153,7 +153,11 @@ enum HelpText {
       return ["\(command.usage): \(command.summary)"]
     }
     switch name {
-    case "functions": return ["Functions:"] + wrapped(FunctionLibrary.names)
+    case "functions":
+      let spellings = FunctionLibrary.kqlSpellings.sorted { $0.key < $1.key }
+        .map { "\($0.key) (= \($0.value))" }
+      return ["Functions:"] + wrapped(FunctionLibrary.names) + ["KQL's spellings:"]
+        + wrapped(spellings)
     case "aggregates":
       let names =
         AggregateFunction.allCases.map { "\($0.rawValue)()" } + ["avg() (= mean)", "countif()"]
