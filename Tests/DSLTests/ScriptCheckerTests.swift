@@ -89,6 +89,13 @@ import Testing
     #expect(problem?.contains("(the columns come from \"events.csv\")") == true)
   }
 
+  @Test func afterAGroupingTheUnknownColumnIsNotSaidToComeFromTheFile() throws {
+    let problem = try Self.firstProblem([
+      "load \"events.csv\" | summarize count() by Account | sort by count_ desc"
+    ])
+    #expect(problem == "1: unknown column 'count_'; did you mean count?")
+  }
+
   @Test func parameterOverridesAreValidatedAgainstTheDeclarations() throws {
     var checker = ScriptChecker(baseDirectory: ".", parameterOverrides: ["limit": "x"])
     _ = checker.check("param limit = 2", at: SourceLocation(file: "s.evs", line: 1, column: 1))

@@ -26,6 +26,15 @@ enum Verb: Equatable {
   /// `join NAME on A [= B], ... [kind=inner|left]`.
   case join(table: String, keys: [(left: String, right: String)], kind: JoinKind)
 
+  /// Whether the verb's output columns are made by it rather than passed on from its
+  /// input (grouping, selecting, counting, summaries).
+  var makesColumns: Bool {
+    switch self {
+    case .groupby, .select, .distinct, .count, .describe, .schema: return true
+    default: return false
+    }
+  }
+
   /// The verb's canonical name, as `.help` and traces show it.
   var name: String {
     switch self {

@@ -183,7 +183,10 @@ public struct ScriptChecker {
       } catch {
         guard error.unknownName != nil else { continue }
         if bindingsAreUnknown { return .unknown }
-        throw Self.naming(origins: allOrigins, in: error)
+        // After a stage that makes new columns, the file's are not the ones in question.
+        let failing = stages.firstIndex { error.span.offset < $0.span.offset + $0.span.length }
+        let reshaped = stages[..<(failing ?? stages.endIndex)].contains { $0.verb.makesColumns }
+        throw reshaped ? error : Self.naming(origins: allOrigins, in: error)
       }
     }
     return .unknown

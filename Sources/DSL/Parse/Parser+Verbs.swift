@@ -170,9 +170,9 @@ extension Parser {
       keys: keys, aggregations.isEmpty ? [Aggregation(.count)] : aggregations, inputs: inputs)
   }
 
-  /// `KEY, ...` where a key is a column, `NAME = EXPR` or an expression such as
-  /// `bin(TimeGenerated, 1h)`, which is named after the one column it uses, as in KQL, or
-  /// `Column1`, `Column2`, ... when it uses none or several.
+  /// `KEY, ...` where a key is a column, `NAME = EXPR` or an expression. As in KQL,
+  /// `bin(TimeGenerated, 1h)` keeps its column's name and other expressions are called
+  /// `Column1`, `Column2`, ...
   mutating func parseGroupKeys() throws(ParseError) -> [(name: String, Expression)] {
     var keys: [(name: String, Expression)] = []
     var unnamed = 0
@@ -187,10 +187,11 @@ extension Parser {
         throw error("expected a column to group by, found \(current.display)")
       }
       let expression = try parseExpression()
-      let used = Set(expression.columnNames)
       if case .column(let name) = expression {
         keys.append((name, expression))
-      } else if used.count == 1, let name = used.first {
+      } else if case .call("bin", let arguments) = expression,
+        case .column(let name)? = arguments.first
+      {
         keys.append((name, expression))
       } else {
         unnamed += 1
