@@ -52,6 +52,34 @@ import Testing
     #expect(computed.columns[1][2] == .null)
   }
 
+  @Test func extremeTimesBinsAndSubstringsGiveNullOrAValueInsteadOfAnAbort() throws {
+    let t = Table(
+      columnNames: ["n", "s", "t"],
+      columns: [
+        Column(.int([Int64.min + 7, -7])), Column(type: .string, cells: [.string("abc"), .null]),
+        Column(.timestamp([Int64.max - 10, -5])),
+      ])
+    let output = try Self.run(
+      "t | extend b = bin(n, 100), c = substr(s, 1, 9223372036854775807), d = t + 1d,"
+        + " e = t - datetime(\"1970-01-01\"), f = abs(n - 8), g = -(n - 8), h = bin(t, 1h)",
+      with: t
+    ).get()
+    guard case .table(let result) = output else {
+      Issue.record("expected a table")
+      return
+    }
+    #expect(result.columns[3] == Column(type: .int, cells: [.null, .int(-100)]))
+    #expect(result.columns[4] == Column(type: .string, cells: [.string("bc"), .null]))
+    #expect(
+      result.columns[5]
+        == Column(type: .timestamp, cells: [.null, .timestamp(-5 + 86_400_000_000_000)]))
+    #expect(result.columns[6] == Column(type: .int, cells: [.int(Int64.max - 10), .int(-5)]))
+    #expect(result.columns[7][0] == .null)
+    #expect(result.columns[8][0] == .null)
+    #expect(result.columns[9][1] == .timestamp(-3_600_000_000_000))
+    #expect(Self.message("t | extend b = bin(t, 1e19)", with: t)?.contains("bin size") == true)
+  }
+
   @Test(arguments: ["hist x", "box x", "scatter x x", "line x x log=y"])
   func chartsOfExtremeValuesDrawInsteadOfCrashing(kind: String) throws {
     let output = try Self.run(

@@ -44,6 +44,10 @@ struct MetaCommandTests {
     (".vars x", .unexpectedArguments(".vars", ["x"])),
     (".width 5", .invalidArgument(".width", "5", expected: widthExpectation)),
     (".width wide", .invalidArgument(".width", "wide", expected: widthExpectation)),
+    (
+      ".width 9223372036854775807",
+      .invalidArgument(".width", "9223372036854775807", expected: widthExpectation)
+    ),
     (".maxrows -1", .invalidArgument(".maxrows", "-1", expected: "a whole number of at least 0")),
     (
       ".charset fancy",
@@ -54,7 +58,7 @@ struct MetaCommandTests {
     #expect(throws: expected) { try MetaCommand.parse(text) }
   }
 
-  static let widthExpectation = "a number of columns of at least 20, or auto"
+  static let widthExpectation = "a number of columns from 20 to 1000, or auto"
   static let modeExpectation = "one of table, csv, tsv, json, jsonl, markdown, line"
 }
 

@@ -35,12 +35,17 @@ enum BinaryOperations {
 
   static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
     switch (a, b) {
+    // Times past what 64-bit nanoseconds hold (about 1677 to 2262) are null.
     case (.timestamp(let t), .int(let d)):
-      return .timestamp(op == .add ? t &+ d : t &- d)
+      let (time, overflow) =
+        op == .add ? t.addingReportingOverflow(d) : t.subtractingReportingOverflow(d)
+      return overflow ? .null : .timestamp(time)
     case (.int(let d), .timestamp(let t)):
-      return .timestamp(t &+ d)
+      let (time, overflow) = t.addingReportingOverflow(d)
+      return overflow ? .null : .timestamp(time)
     case (.timestamp(let t), .timestamp(let u)):
-      return .int(t &- u)
+      let (span, overflow) = t.subtractingReportingOverflow(u)
+      return overflow ? .null : .int(span)
     case (.string(let s), .string(let t)):
       return .string(s + t)
     default:

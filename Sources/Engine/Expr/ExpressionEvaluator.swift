@@ -63,7 +63,7 @@ public struct ExpressionEvaluator {
       let type = try ExpressionTyper.type(of: operand, in: schema) ?? .int
       return map(inner, type: type) { value in
         switch value {
-        case .int(let v): return .int(0 &- v)
+        case .int(let v): return v == .min ? .null : .int(-v)
         case .float(let v): return .float(-v)
         default: return .null
         }

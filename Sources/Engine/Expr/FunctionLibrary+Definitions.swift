@@ -34,8 +34,9 @@ extension FunctionLibrary {
       let scalars = Array((args[0].stringValue ?? "").unicodeScalars)
       let start = min(max(Int(args[1].intValue ?? 0), 0), scalars.count)
       let length = args.count > 2 ? max(Int(args[2].intValue ?? 0), 0) : scalars.count
+      let end = length >= scalars.count - start ? scalars.count : start + length
       var out = String.UnicodeScalarView()
-      out.append(contentsOf: scalars[start..<min(scalars.count, start + length)])
+      out.append(contentsOf: scalars[start..<end])
       return .string(String(out))
     },
     define("replace", 3...3, type: signature([text, text, text], .string)) { args, cache in
@@ -69,7 +70,7 @@ extension FunctionLibrary {
       return .float(log(x))
     },
     define("abs", 1...1, type: sameNumeric) { args, _ in
-      if case .int(let v) = args[0] { return .int(v == .min ? v : Swift.abs(v)) }
+      if case .int(let v) = args[0] { return v == .min ? .null : .int(Swift.abs(v)) }
       return args[0].doubleValue.map { .float(Swift.abs($0)) } ?? .null
     },
     define("round", 1...2, type: signature([number, integer], .float)) { args, _ in
@@ -200,8 +201,15 @@ extension FunctionLibrary {
     }
     switch (value, size) {
     case (.timestamp(let t), _), (.int(let t), .int):
-      let step = Int64(width)
-      let floored = t >= 0 ? t / step * step : -((-t + step - 1) / step) * step
+      guard width < 9.2e18 else {
+        throw ExpressionError.invalidArgument(
+          function: "bin", reason: "the bin size is larger than any time or whole number")
+      }
+      let step = max(Int64(width), 1)
+      // Rounds down, also below zero, giving null where the bin's start is unrepresentable.
+      let quotient = t / step - (t % step < 0 ? 1 : 0)
+      let (floored, overflow) = quotient.multipliedReportingOverflow(by: step)
+      if overflow { return .null }
       if case .timestamp = value { return .timestamp(floored) }
       return .int(floored)
     default:

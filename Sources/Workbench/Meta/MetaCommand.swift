@@ -88,7 +88,11 @@ enum MetaCommand: Equatable {
     case ".help": return .help(topic: try optionalArgument(of: name, arguments))
     case ".vars": return try noArguments(name, arguments, .vars)
     case ".schema": return .schema(name: try optionalArgument(of: name, arguments))
-    case ".width": return .width(try count(of: name, arguments, allowingAuto: true, minimum: 20))
+    case ".width":
+      return .width(
+        try count(
+          of: name, arguments, allowingAuto: true, minimum: TerminalInfo.widths.lowerBound,
+          maximum: TerminalInfo.widths.upperBound))
     case ".maxrows": return .maxRows(try count(of: name, arguments, minimum: 0))
     case ".maxwidth": return .maxColumnWidth(try maxWidth(arguments))
     case ".charset": return .charset(try charset(arguments))
@@ -147,16 +151,18 @@ enum MetaCommand: Equatable {
 
   /// A whole-number argument of at least `minimum` (or 0 meaning "no limit"/"auto").
   private static func count(
-    of name: String, _ arguments: [String], allowingAuto: Bool = false, minimum: Int
+    of name: String, _ arguments: [String], allowingAuto: Bool = false, minimum: Int,
+    maximum: Int = .max
   ) throws(MetaCommandError) -> Int? {
     guard let argument = try optionalArgument(of: name, arguments) else { return nil }
     if allowingAuto && argument == "auto" { return 0 }
 
+    let range = maximum == .max ? "of at least \(minimum)" : "from \(minimum) to \(maximum)"
     let expected =
-      allowingAuto
-      ? "a number of columns of at least \(minimum), or auto"
-      : "a whole number of at least \(minimum)"
-    guard let value = Int(argument), value >= minimum || (allowingAuto && value == 0) else {
+      allowingAuto ? "a number of columns \(range), or auto" : "a whole number \(range)"
+    guard let value = Int(argument),
+      (minimum...maximum).contains(value) || (allowingAuto && value == 0)
+    else {
       throw .invalidArgument(name, argument, expected: expected)
     }
     return value

@@ -26,11 +26,15 @@ struct TerminalInfo {
     isatty(STDIN_FILENO) == 1
   }
 
+  /// The widths output can be laid out for, as `.width` and `plot width=` take them.
+  static let widths = 20...1000
+
   /// The width output is laid out for: COLUMNS when set, else the terminal's width,
-  /// else 80.
+  /// else 80; kept within `widths`.
   var columns: Int {
-    if let text = environment["COLUMNS"], let value = Int(text), value > 0 { return value }
-    if isTerminal, let reportedColumns, reportedColumns > 0 { return reportedColumns }
+    let clamp = { (value: Int) in min(max(value, Self.widths.lowerBound), Self.widths.upperBound) }
+    if let text = environment["COLUMNS"], let value = Int(text), value > 0 { return clamp(value) }
+    if isTerminal, let reportedColumns, reportedColumns > 0 { return clamp(reportedColumns) }
     return 80
   }
 
