@@ -26,7 +26,10 @@ struct RunError: Error {
     let places = stage.names.filter { $0.0 == name }.map(\.1)
     let isUnknown = error.description.hasPrefix("unknown")
     if isUnknown { unknownName = name }
-    if let place = isUnknown ? places.first : places.last { span = place }
+    // An expression fails at its first use of the name; a verb option or aggregate names it
+    // after the columns it groups or keeps.
+    let fromStart = isUnknown || error is ExpressionError
+    if let place = fromStart ? places.first : places.last { span = place }
   }
 
   private static func columnName(in error: Any) -> String? {
