@@ -108,8 +108,8 @@ extension Shell {
     guard let last = session.lastResult else { throw .nothingToShow }
     let lines = resultFormatter().lines(for: last, full: true)
     let screen = terminal()
-    let pager = ProcessInfo.processInfo.environment["PAGER"] ?? Pager.defaultCommand
-    guard outputFile == nil, screen.isTerminal, !pager.isEmpty,
+    let pager = Pager.command(environment: ProcessInfo.processInfo.environment)
+    guard outputFile == nil, screen.isTerminal, let pager,
       Pager.show(lines.joined(separator: "\n") + "\n", command: pager)
     else {
       emit(lines)

@@ -82,7 +82,7 @@ final class Shell {
       if case .bound = output {
         console.writeLines(formatter.lines(for: output), to: .output)
       } else {
-        emit(resultFormatter().lines(for: output))
+        emit(resultFormatter().lines(for: output, allRows: Self.listsColumns(result.trace)))
       }
       transcript.record(statement: text)
       succeeded = true
@@ -93,6 +93,17 @@ final class Shell {
 
     reportTime(clock.now - started, result.trace, at: location)
     return succeeded
+  }
+
+  /// Verbs whose result lists a table's columns, one row each: shown whole, whatever
+  /// `.maxrows` says.
+  static let columnListingVerbs: Set<String> = ["schema", "describe"]
+
+  /// Whether a statement's result is a listing of columns: its last stage is `schema`
+  /// or `describe`.
+  static func listsColumns(_ trace: [StageTrace]) -> Bool {
+    guard let last = trace.last, trace.count > 1 else { return false }
+    return columnListingVerbs.contains(last.verb)
   }
 
   /// Prints `text` as typed after a prompt when `.echo` is on.

@@ -15,13 +15,25 @@ import Testing
     #expect(head == sorted.prefix(count))
   }
 
-  @Test func traceShowsTheSortStageWithTheRowsKept() throws {
+  @Test func traceShowsTheSortOrderingEveryRowAndTheHeadCuttingThem() throws {
     let session = InterpreterTests.session()
 
     let result = session.execute(
       "procs | sort Pid | head 2", at: SourceLocation(file: "t.evs", line: 1, column: 1))
 
     #expect(result.trace.map(\.verb) == ["procs", "sort", "head"])
-    #expect(result.trace.map(\.rowsOut) == [5, 2, 2])
+    #expect(result.trace.map(\.rowsIn) == [nil, 5, 5])
+    #expect(result.trace.map(\.rowsOut) == [5, 5, 2])
+  }
+
+  @Test func traceOfAHeadAfterAFusedSortDoesNotLeakIntoLaterStages() throws {
+    let session = InterpreterTests.session()
+
+    let result = session.execute(
+      "procs | sort Pid | head 3 | where Pid > 10",
+      at: SourceLocation(file: "t.evs", line: 1, column: 1))
+
+    #expect(result.trace.map(\.rowsIn) == [nil, 5, 5, 3])
+    #expect(result.trace.map(\.rowsOut) == [5, 5, 3, 2])
   }
 }

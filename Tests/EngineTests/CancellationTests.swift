@@ -219,6 +219,32 @@ struct CancellationTests {
     #expect(throws: ExpressionError.cancelled) { try evaluator.matchingRows(condition) }
   }
 
+  /// Per-row work over the command lines: a regex call, a regex replace and a regex test.
+  static let slowExpressions: [Engine.Expression] = [
+    .call("extract", [.literal(.string("([0-9]+)")), .literal(.int(1)), .column("CommandLine")]),
+    .call(
+      "replace",
+      [.literal(.string("[0-9]+")), .literal(.string("N")), .column("CommandLine")]),
+    .binary(.matches, .column("CommandLine"), .literal(.string("item=[0-9]+7 "))),
+  ]
+
+  @Test(arguments: slowExpressions)
+  func aPerRowExpressionCancelledFromAnotherThreadWhileItRunsThrowsCancelled(
+    expression: Engine.Expression
+  ) throws {
+    var whole = ExpressionEvaluator(table: Self.events)
+    whole.cancellation = CancellationFlag()
+    #expect(try whole.evaluate(expression).count == Self.rowCount)
+
+    // The flag is still clear when the rows start; it is set while they run.
+    var evaluator = ExpressionEvaluator(table: Self.events)
+    evaluator.cancellation = Self.flagCancelled(after: Self.shortDelay)
+    let outcome = Result { () throws(ExpressionError) in
+      try evaluator.evaluate(expression).count
+    }
+    #expect(outcome == .failure(.cancelled))
+  }
+
   // MARK: save
 
   @Test func aCancelledSaveLeavesNoFileBehind() throws {

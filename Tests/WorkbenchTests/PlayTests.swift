@@ -114,6 +114,26 @@ struct PlayTests {
     #expect(file == Self.walkthrough)
   }
 
+  @Test(.enabled(if: TestPaths.onPath("tmux") != nil, "tmux is not installed"))
+  func quittingLeavesTheShellPromptOnALineOfItsOwnBelowABlankLine() throws {
+    let folder = try folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let evs = try #require(TestPaths.evs).path
+    // What the shell prints after evs ends stands in for its prompt.
+    let terminal = try TerminalSession(
+      evs: URL(fileURLWithPath: "/bin/sh"), tmux: try #require(TestPaths.onPath("tmux")),
+      arguments: ["-c", "\(evs) play tour.evs; printf SHELL; sleep 30"], in: folder)
+
+    #expect(try terminal.wait { try terminal.screen().contains("[Enter] run") })
+    try terminal.type("q")
+    #expect(try terminal.wait { try terminal.screen().contains("SHELL") })
+
+    let lines = try terminal.screen().split(separator: "\n", omittingEmptySubsequences: false)
+    let shellLine = try #require(lines.firstIndex { $0.contains("SHELL") })
+    #expect(lines[shellLine] == "SHELL")
+    #expect(shellLine > 0 && lines[shellLine - 1].isEmpty)
+  }
+
   @Test func narrationIsStyledOnlyWhenAsked() {
     let markdown = "# Title\nSome **bold**, *emphasis* and `code`.\n\n1. first"
     let plain = NarrationRenderer(width: 80, styled: false, unicode: true).render(markdown)

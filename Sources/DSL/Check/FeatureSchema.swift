@@ -36,6 +36,23 @@ enum FeatureSchema {
     return chosen
   }
 
+  /// The columns each input of `features process` reads, in the order each row tries
+  /// them: the option's alone; else every known name the table has values in, so that a
+  /// table mixing 4688 and Sysmon rows gives each row the name its own kind fills; else
+  /// the single column `inputColumns` picks.
+  static func inputColumnLists(
+    _ options: Options, _ names: [String], hasValues: (String) -> Bool = { _ in true }
+  ) -> [String: [String]] {
+    let single = inputColumns(options, names, hasValues: hasValues)
+    var chosen: [String: [String]] = [:]
+    for (option, candidates) in featureInputs {
+      let filled = candidates.filter { names.contains($0) && hasValues($0) }
+      let fallback = [single[option] ?? candidates[0]]
+      chosen[option] = options[option] == nil && filled.count > 1 ? filled : fallback
+    }
+    return chosen
+  }
+
   static func output(_ options: Options, _ schema: Schema) throws -> Schema {
     var schema = schema
     for column in inputColumns(options, schema.names).values {

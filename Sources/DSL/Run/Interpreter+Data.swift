@@ -65,24 +65,34 @@ extension Interpreter {
   mutating func addFeatures(to table: Table, _ options: Options, _ stage: Stage)
     throws(RunError) -> Table
   {
-    let inputs = FeatureSchema.inputColumns(options, table.columnNames) { name in
+    let inputs = FeatureSchema.inputColumnLists(options, table.columnNames) { name in
       guard let column = try? table.column(name) else { return false }
       return column.nullCount < column.count
     }
-    let path = inputs["path"] ?? "NewProcessName"
-    let commandLine = inputs["cmdline"] ?? "CommandLine"
-    let session = inputs["session"] ?? "SubjectLogonId"
-    if (path, commandLine, session) != ("NewProcessName", "CommandLine", "SubjectLogonId") {
-      notices.append(
-        "features process read path=\(path) cmdline=\(commandLine) session=\(session)")
+    let paths = inputs["path"] ?? ["NewProcessName"]
+    let commandLines = inputs["cmdline"] ?? ["CommandLine"]
+    let sessions = inputs["session"] ?? ["SubjectLogonId"]
+    if [paths, commandLines, sessions] != [["NewProcessName"], ["CommandLine"], ["SubjectLogonId"]]
+    {
+      let read = [("path", paths), ("cmdline", commandLines), ("session", sessions)]
+        .map { option, names in "\(option)=" + Self.fallbackText(names) }
+      notices.append("features process read " + read.joined(separator: " "))
     }
     do {
       return try ProcessFeatures.add(
-        to: table, path: path, commandLine: commandLine, session: session,
+        to: table, paths: paths, commandLines: commandLines, sessions: sessions,
         separator: options["sep"]?.text, cancellation: cancellation)
     } catch {
       throw RunError(error, in: stage)
     }
+  }
+
+  /// Columns tried in order, as a notice says them: `NewProcessName (or Image where it is
+  /// empty)`.
+  static func fallbackText(_ names: [String]) -> String {
+    guard let first = names.first, names.count > 1 else { return names.first ?? "" }
+    let others = names.dropFirst().joined(separator: ", or ")
+    return "\(first) (or \(others) where it is empty)"
   }
 
   func cluster(_ table: Table, _ columns: [String], _ options: Options, _ stage: Stage)

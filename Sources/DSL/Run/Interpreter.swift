@@ -29,6 +29,7 @@ struct Interpreter {
   private mutating func runStages(_ pipeline: Pipeline) throws(RunError) -> Output {
     let clock = ContinuousClock()
     let started = clock.now
+    var sortedRowsBeforeHead: Int?
     var current = try evaluateSource(pipeline.source)
     trace.append(StageTrace(pipeline.source, rows: rows(current), since: started, clock))
     try stopIfCancelled(at: pipeline.source.span)
@@ -44,15 +45,23 @@ struct Interpreter {
       }
       let stageStart = clock.now
       let next = pipeline.stages.dropFirst(index + 1).first
+      // A sort followed by a head runs as one step that keeps only the first rows; the
+      // trace still shows the sort ordering every row and the head cutting them.
+      let rowsIn = sortedRowsBeforeHead ?? table.rowCount
+      sortedRowsBeforeHead = nil
+      var rowsOut: Int?
       if case .sort(let keys) = stage.verb, case .head(let count)? = next?.verb {
         let rows = try count.resolved(in: bindings, verb: "head")
         current = .table(try firstRows(rows, of: table, sortedBy: keys, stage))
+        sortedRowsBeforeHead = table.rowCount
+        rowsOut = table.rowCount
       } else {
         current = try apply(stage, to: table)
+        rowsOut = rows(current)
       }
       trace.append(
         StageTrace(
-          verb: stage.verb.name, rowsIn: table.rowCount, rowsOut: rows(current),
+          verb: stage.verb.name, rowsIn: rowsIn, rowsOut: rowsOut,
           seconds: elapsedSeconds(since: stageStart, clock)))
       // A finished save wrote the whole table; only an incomplete result is dropped.
       if case .save = stage.verb { continue }

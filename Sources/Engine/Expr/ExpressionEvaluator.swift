@@ -3,8 +3,9 @@ public struct ExpressionEvaluator {
   private let table: Table
   private let schema: [String: ColumnType?]
   private var regexes = RegexCache()
-  /// Checked before each part of an expression is evaluated over the rows; once it is
-  /// set the evaluation throws `ExpressionError.cancelled`.
+  /// Checked before each part of an expression is evaluated over the rows, and every
+  /// `cancellationInterval` rows inside the per-row loops; once it is set the evaluation
+  /// throws `ExpressionError.cancelled`.
   public var cancellation: CancellationFlag?
 
   /// An evaluator over the rows and columns of `table`.
@@ -53,7 +54,7 @@ public struct ExpressionEvaluator {
 
     case .not(let operand):
       let inner = try evaluateOperand(operand)
-      return map(inner, type: .bool) { value in
+      return try map(inner, type: .bool) { value in
         guard case .bool(let b) = value else { return .null }
         return .bool(!b)
       }
@@ -61,7 +62,7 @@ public struct ExpressionEvaluator {
     case .negate(let operand):
       let inner = try evaluateOperand(operand)
       let type = try ExpressionTyper.type(of: operand, in: schema) ?? .int
-      return map(inner, type: type) { value in
+      return try map(inner, type: type) { value in
         switch value {
         case .int(let v): return v == .min ? .null : .int(-v)
         case .float(let v): return .float(-v)
@@ -97,6 +98,7 @@ public struct ExpressionEvaluator {
     }
     var builder = ColumnBuilder(type: type, capacity: table.rowCount)
     for i in 0..<table.rowCount {
+      try checkCancellation(row: i)
       builder.append(
         try BinaryOperations.apply(op, a.value(at: i), b.value(at: i), regexes: &regexes))
     }
@@ -114,7 +116,7 @@ public struct ExpressionEvaluator {
       }
       candidates.insert(Self.numericKey(literal))
     }
-    return map(value, type: .bool) { v in
+    return try map(value, type: .bool) { v in
       v.isNull ? .null : .bool(candidates.contains(Self.numericKey(v)) != negated)
     }
   }
@@ -141,6 +143,7 @@ public struct ExpressionEvaluator {
     var builder = ColumnBuilder(type: type, capacity: rowCount)
     var args = [Value](repeating: .null, count: operands.count)
     for row in 0..<rowCount {
+      try checkCancellation(row: row)
       for k in 0..<operands.count { args[k] = operands[k].value(at: row) }
       if !function.acceptsNulls, args.contains(.null) {
         builder.appendNull()
@@ -158,15 +161,31 @@ public struct ExpressionEvaluator {
     return allScalar ? .scalar(column[0]) : .column(column)
   }
 
-  private func map(_ operand: Operand, type: ColumnType, _ f: (Value) -> Value) -> Operand {
+  private func map(_ operand: Operand, type: ColumnType, _ f: (Value) -> Value)
+    throws(ExpressionError) -> Operand
+  {
     switch operand {
     case .scalar(let v):
       return .scalar(f(v))
     case .column(let column):
       var builder = ColumnBuilder(type: type, capacity: column.count)
-      for i in 0..<column.count { builder.append(f(column[i])) }
+      for i in 0..<column.count {
+        try checkCancellation(row: i)
+        builder.append(f(column[i]))
+      }
       return .column(builder.finish())
     }
+  }
+
+  /// How many rows a per-row loop runs between two looks at the cancellation flag.
+  static let cancellationInterval = 4096
+
+  /// Throws `.cancelled` when the flag is set, looking at it only on every
+  /// `cancellationInterval`-th row so that the check costs next to nothing.
+  @inline(__always)
+  private func checkCancellation(row: Int) throws(ExpressionError) {
+    guard row % Self.cancellationInterval == 0 else { return }
+    if cancellation?.isCancelled == true { throw .cancelled }
   }
 }
 

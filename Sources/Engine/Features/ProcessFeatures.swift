@@ -46,9 +46,36 @@ public enum ProcessFeatures {
     session: String = "SubjectLogonId", separator: String? = nil,
     cancellation: CancellationFlag? = nil
   ) throws(ColumnError) -> Table {
-    let paths = try strings(in: table, path)
-    let commandLines = try strings(in: table, commandLine)
-    let sessions = try table.column(session)
+    try add(
+      to: table, paths: [path], commandLines: [commandLine], sessions: [session],
+      separator: separator, cancellation: cancellation)
+  }
+
+  /// Returns `table` with the process features added, as `add(to:path:commandLine:...)`
+  /// does, where each input may come from several columns: each row reads the first of
+  /// them that is neither null nor empty in that row. Tables that mix event kinds (4688
+  /// rows with `NewProcessName` next to Sysmon rows with `Image`) need this.
+  /// - Parameters:
+  ///   - table: The events.
+  ///   - paths: The columns of process image paths, in the order they are tried.
+  ///   - commandLines: The columns of command lines, in the order they are tried.
+  ///   - sessions: The columns of logon session ids, in the order they are tried.
+  ///   - separator: The path separator; `nil` or empty detects it.
+  ///   - cancellation: Checked between the steps of the work; once it is set the work
+  ///     stops and `table` is returned without the features.
+  /// - Throws: `ColumnError.unknown` for a missing column (or an empty list),
+  ///   `ColumnError.wrongType` when a path or command line column holds non-null values
+  ///   that are not strings.
+  /// - Complexity: O(rows × columns per input + bytes of the distinct paths and command
+  ///   lines).
+  public static func add(
+    to table: Table, paths pathNames: [String], commandLines lineNames: [String],
+    sessions sessionNames: [String], separator: String? = nil,
+    cancellation: CancellationFlag? = nil
+  ) throws(ColumnError) -> Table {
+    let paths = try firstPresentStrings(in: table, pathNames)
+    let commandLines = try firstPresentStrings(in: table, lineNames)
+    let sessions = try firstPresentSessions(in: table, sessionNames)
     let pathSeparator =
       separator.flatMap { $0.isEmpty ? nil : $0 } ?? detectSeparator(paths.storage, paths.validity)
     let isCancelled = { cancellation?.isCancelled == true }
@@ -62,13 +89,13 @@ public enum ProcessFeatures {
 
     var result = table
     for (name, column) in pathFeatures + lineFeatures { result.setColumn(name, column) }
-    result.setColumn("isSystemSession", systemSessionColumn(sessions))
+    result.setColumn("isSystemSession", sessions)
     return result
   }
 
   /// The strings of column `name`; a column of another type whose rows are all null
   /// counts as a column of empty strings.
-  private static func strings(in table: Table, _ name: String) throws(ColumnError) -> (
+  static func strings(in table: Table, _ name: String) throws(ColumnError) -> (
     storage: StringStorage, validity: NullMask?
   ) {
     let column = try table.column(name)
@@ -205,7 +232,7 @@ extension ProcessFeatures {
 
   /// True where the session id is `0x3e7` or `-1` (as text), or the number -1 or 999
   /// (0x3e7 as exports such as Defender's write it, a number).
-  private static func systemSessionColumn(_ sessions: Column) -> Column {
+  static func systemSessionColumn(_ sessions: Column) -> Column {
     let flags: [Bool]
     switch sessions.values {
     case .string(let storage):

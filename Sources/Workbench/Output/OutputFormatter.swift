@@ -9,12 +9,16 @@ struct OutputFormatter {
   var interactive: Bool
 
   /// The lines to print for `output`; none for a binding in a script.
-  /// - Parameter full: every row and column of a table, as `.last` shows it.
-  func lines(for output: Output, full: Bool = false) -> [String] {
+  /// - Parameters:
+  ///   - full: every row and column of a table, as `.last` shows it.
+  ///   - allRows: every row of a table, within the usual width: for listings of a
+  ///     table's columns (`schema`, `describe`), which are short and read whole.
+  func lines(for output: Output, full: Bool = false, allRows: Bool = false) -> [String] {
     switch output {
     case .table(let table):
       guard settings.mode == .table else { return TableText.lines(of: table, as: settings.mode) }
       var style = settings.tableStyle(on: terminal)
+      if allRows { style.maxRows = 0 }
       if full {
         style.maxRows = 0
         style.width = Int(Int32.max)

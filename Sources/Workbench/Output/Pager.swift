@@ -1,9 +1,28 @@
 import Foundation
 
-/// Shows long text through the user's pager: `$PAGER`, else `less -FRX` (which quits
-/// at once when the text fits the screen and keeps colours).
+/// Shows long text through the user's pager: `$PAGER`, else `less -FRSX` (which quits
+/// at once when the text fits the screen, keeps colours, and cuts long lines rather than
+/// wrapping them, so that wide tables stay tables).
 enum Pager {
-  static let defaultCommand = "less -FRX"
+  /// The pager used when `$PAGER` is not set, if `less` is on the PATH. Its options are
+  /// given here, so the user's `LESS` variable need not hold them.
+  static let defaultCommand = "less -FRSX"
+
+  /// The pager command for this environment: `$PAGER` when it is set (empty means no
+  /// pager), else `defaultCommand` when `less` is on the PATH, else none.
+  /// - Parameters:
+  ///   - environment: The process environment, of which `PAGER` and `PATH` are read.
+  ///   - isExecutable: Whether a path names an executable file.
+  /// - Returns: The command line to run through `/bin/sh`, or nil to print the text.
+  static func command(
+    environment: [String: String],
+    isExecutable: (String) -> Bool = { FileManager.default.isExecutableFile(atPath: $0) }
+  ) -> String? {
+    if let pager = environment["PAGER"] { return pager.isEmpty ? nil : pager }
+    let folders = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
+    let hasLess = folders.contains { !$0.isEmpty && isExecutable($0 + "/less") }
+    return hasLess ? defaultCommand : nil
+  }
 
   /// Pipes `text` to the pager's standard input and waits until the pager ends.
   /// - Parameter command: the pager command line, run by `/bin/sh`.

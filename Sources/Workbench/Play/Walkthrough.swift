@@ -97,13 +97,19 @@ final class Walkthrough {
     return .next
   }
 
+  /// Ends the walkthrough; at a terminal the key prompt was just cleared, so a newline
+  /// leaves the shell's prompt a line of its own below the last statement.
   private func finish(early: Bool) -> Int32 {
     guard let learner else { return failed ? 1 : 0 }
     if !early {
       let choice = ask(
         "End of the walkthrough.  r REPL with its bindings  any other key leaves", learner)
-      if choice == .character("r") { openREPL(learner) }
+      if choice == .character("r") {
+        openREPL(learner)
+        return 0
+      }
     }
+    shell.console.write("\n", to: .output)
     return 0
   }
 
