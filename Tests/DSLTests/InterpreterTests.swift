@@ -80,6 +80,10 @@ import Testing
 
     let nulls = try Self.table(Self.session(), "procs | summarize countif(Score > 1)")
     #expect(nulls.columns[0] == Column(.int([3])))
+
+    let present = try Self.table(Self.session(), "procs | summarize count(Account), count()")
+    #expect(present.columnNames == ["count_Account", "count"])
+    #expect(present.columns[0] == Column(.int([4])))
   }
 
   @Test(arguments: [

@@ -250,6 +250,10 @@ import Testing
           + " following extend, as in summarize a = max(X), b = min(X) | extend span = a - b", 25
       ),
       (
+        "t | summarize x = count(), x = sum(a)",
+        "the name 'x' is given twice; give one of them another name", 27
+      ),
+      (
         "t | summarize arg_max(a)",
         "unknown aggregate 'arg_max'; sort by X desc | head 1 gives the row with the largest X", 14
       ),

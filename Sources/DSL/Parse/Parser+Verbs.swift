@@ -5,6 +5,7 @@ extension Parser {
   mutating func parseStage() throws(ParseError) -> Stage {
     names = []
     directionLeftOut = false
+    givenNames = []
     let start = current
     guard var word = current.identifier else {
       throw error("expected a verb after '|', found \(current.display)")
@@ -178,6 +179,7 @@ extension Parser {
     var unnamed = 0
     repeat {
       if let name = current.name, peek().isSymbol("=") {
+        try claim(name)
         advance()
         advance()
         keys.append((name, try parseExpression()))
@@ -202,6 +204,14 @@ extension Parser {
       let earlier = keys[..<index].filter { $0.name == key.name }.count
       return earlier == 0 ? key : ("\(key.name)_\(earlier + 1)", key.1)
     }
+  }
+
+  /// Refuses a column name given twice in one grouping, with the caret at the second.
+  mutating func claim(_ name: String) throws(ParseError) {
+    guard !givenNames.contains(name) else {
+      throw error("the name '\(name)' is given twice; give one of them another name")
+    }
+    givenNames.insert(name)
   }
 
   /// Refuses `max(T) - min(T)` in an aggregate list, saying how to get it.
@@ -234,6 +244,7 @@ extension Parser {
   {
     var outputName: String?
     if let name = current.name, peek().isSymbol("=") {
+      try claim(name)
       advance()
       advance()
       outputName = name
@@ -242,9 +253,9 @@ extension Parser {
     guard let word = current.identifier, peek().isSymbol("(") else {
       throw error("expected an aggregate such as count() or dcount(Account)")
     }
-    let function =
+    let named =
       word == "countif" ? .sum : AggregateFunction(name: Self.kqlAggregates[word] ?? word)
-    guard let function else {
+    guard var function = named else {
       let all = AggregateFunction.allCases.map(\.rawValue) + ["avg", "countif"]
       let hint =
         Self.aggregateHints[word].map { "; \($0)" }
@@ -261,6 +272,13 @@ extension Parser {
         throw error("countif() needs a condition, as in countif(LogonType == 10)", at: token)
       }
       argument = .call("iff", [condition, .literal(.int(1)), .literal(.int(0))])
+    }
+    // count(X) counts the rows where X is not null, as in SQL.
+    if word == "count", let counted = argument {
+      outputName = outputName ?? counted.anchor.map { "count_\($0)" } ?? "count"
+      argument = .call(
+        "iff", [.call("isnotnull", [counted]), .literal(.int(1)), .literal(.int(0))])
+      function = .sum
     }
     guard let argument else {
       if function.takesArgument {

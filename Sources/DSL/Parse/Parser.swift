@@ -21,6 +21,8 @@ struct Parser {
   var operators = 0
   /// Whether a sort key of the stage being parsed was written without asc or desc.
   var directionLeftOut = false
+  /// The names given with `NAME =` to the keys and aggregates of the stage being parsed.
+  var givenNames: Set<String> = []
 
   /// Deeper nesting than this, or more operators, is refused rather than risking the
   /// stack when the expression is checked and run.
