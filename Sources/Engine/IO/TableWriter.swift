@@ -12,6 +12,8 @@ public enum TableWriter {
   ///   - table: The table to write.
   ///   - path: The file to create or replace.
   ///   - delimiter: The field separator, `,` unless told otherwise (tab for TSV).
+  ///   - gzip: Whether to write the text gzip-compressed (for a name ending in `.gz`); the
+  ///     whole text is then built in memory first.
   ///   - cancellation: Checked before each block of about a megabyte is written; once it
   ///     is set the temporary file is removed and the write throws.
   /// - Throws: `WriteError` naming `path` and the system's reason;
@@ -19,7 +21,7 @@ public enum TableWriter {
   /// - Complexity: O(rows × columns + bytes written)
   public static func writeCSV(
     _ table: Table, to path: String, delimiter: UInt8 = UInt8(ascii: ","),
-    cancellation: CancellationFlag? = nil
+    gzip: Bool = false, cancellation: CancellationFlag? = nil
   ) throws(WriteError) {
     let target: String
     do {
@@ -35,9 +37,13 @@ public enum TableWriter {
 
     do throws(WriteError) {
       let encoder = CSVEncoder(delimiter: delimiter)
-      try encoder.encode(table) { (block: [UInt8]) throws(WriteError) in
-        if cancellation?.isCancelled == true { throw .cancelled(path: path) }
-        try writeAll(block, to: descriptor, path: path)
+      if gzip {
+        try writeCompressed(table, encoder: encoder, to: descriptor, path: path)
+      } else {
+        try encoder.encode(table) { (block: [UInt8]) throws(WriteError) in
+          if cancellation?.isCancelled == true { throw .cancelled(path: path) }
+          try writeAll(block, to: descriptor, path: path)
+        }
       }
       if cancellation?.isCancelled == true { throw WriteError.cancelled(path: path) }
       guard fsync(descriptor) == 0 else {
@@ -65,6 +71,23 @@ public enum TableWriter {
       result.append(contentsOf: block)
     }
     return result
+  }
+
+  /// Encodes `table` whole, compresses it as one gzip member and writes it.
+  private static func writeCompressed(
+    _ table: Table, encoder: CSVEncoder, to descriptor: Int32, path: String
+  ) throws(WriteError) {
+    var text: [UInt8] = []
+    encoder.encode(table) { (block: [UInt8]) throws(Never) in
+      text.append(contentsOf: block)
+    }
+    let compressed: [UInt8]
+    do {
+      compressed = try Gzip.compress(text)
+    } catch {
+      throw .cannotWrite(path: path, reason: "gzip failed: \(error.reason)")
+    }
+    try writeAll(compressed, to: descriptor, path: path)
   }
 
   /// A fresh hidden name in the folder of `path`, so that the final rename stays on one
