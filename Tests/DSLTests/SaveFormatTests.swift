@@ -3,8 +3,8 @@ import Engine
 import Foundation
 import Testing
 
-/// `save` chooses CSV or TSV (and gzip) from the file name as `load` does, and refuses JSON
-/// before writing.
+/// `save` chooses CSV or TSV (and gzip) from the file name as `load` does, refuses JSON
+/// before writing, and keeps a replaced file's permission bits.
 @Suite struct SaveFormatTests {
   /// A fresh empty folder and a session working in it, with `procs` bound.
   private static func scratch() throws -> (folder: String, session: Session) {
@@ -63,5 +63,33 @@ import Testing
     }
     #expect(diagnostic.message.contains("save writes CSV or TSV (optionally .gz)"))
     #expect(!FileManager.default.fileExists(atPath: folder + "/" + name))
+  }
+
+  /// The process's umask, read without changing it (other tests run at the same time).
+  private static func currentUmask() -> mode_t {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("Umask:") }
+    let digits = line?.split(separator: "\t").last.map(String.init) ?? "022"
+    return mode_t(digits.trimmingCharacters(in: .whitespaces), radix: 8) ?? 0o022
+  }
+
+  @Test func replacingAFileKeepsItsPermissionBits() throws {
+    let (folder, session) = try Self.scratch()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/private.csv"
+    FileManager.default.createFile(atPath: path, contents: Data("a\n1\n".utf8))
+    chmod(path, 0o600)
+
+    _ = try InterpreterTests.run(session, "procs | save \"private.csv\"").get()
+    _ = try InterpreterTests.run(session, "procs | save \"fresh.csv\"").get()
+    var replaced = stat()
+    var fresh = stat()
+    stat(path, &replaced)
+    stat(folder + "/fresh.csv", &fresh)
+    let mask = Self.currentUmask()
+
+    #expect(replaced.st_mode & 0o7777 == 0o600)
+    #expect(fresh.st_mode & 0o7777 == 0o666 & ~mask)
+    #expect(String(decoding: Self.bytes(path), as: UTF8.self).hasPrefix("Proc,"))
   }
 }

@@ -5,9 +5,10 @@ public enum TableWriter {
   /// Writes `table` as CSV to `path` (see `CSVEncoder` for the exact text).
   ///
   /// The text goes to a temporary file in the same folder, which is then renamed over
-  /// `path`; a failure part way leaves any existing file untouched. A symbolic link is
-  /// followed (its file is replaced, the link kept); a read-only file, a folder, a pipe or
-  /// a device is refused (see `WriteTarget`).
+  /// `path`; a failure part way leaves any existing file untouched. A replaced file keeps
+  /// its permission bits; a new one gets the usual mode (0666 less the umask). A symbolic
+  /// link is followed (its file is replaced, the link kept); a read-only file, a folder, a
+  /// pipe or a device is refused (see `WriteTarget`).
   /// - Parameters:
   ///   - table: The table to write.
   ///   - path: The file to create or replace.
@@ -30,12 +31,13 @@ public enum TableWriter {
       throw .unsuitableTarget(path: path, problem: error)
     }
     let temporary = temporaryPath(next: target)
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else {
       throw .cannotCreate(path: path, reason: SystemError.reason(errno))
     }
 
     do throws(WriteError) {
+      try keepPermissions(of: target, on: descriptor, path: path)
       let encoder = CSVEncoder(delimiter: delimiter)
       if gzip {
         try writeCompressed(table, encoder: encoder, to: descriptor, path: path)
@@ -71,6 +73,18 @@ public enum TableWriter {
       result.append(contentsOf: block)
     }
     return result
+  }
+
+  /// Gives the file open at `descriptor` the permission bits of the file at `target`, when
+  /// there is one, so that replacing a private (0600) file does not widen who may read it.
+  private static func keepPermissions(
+    of target: String, on descriptor: Int32, path: String
+  ) throws(WriteError) {
+    var status = stat()
+    guard stat(target, &status) == 0 else { return }
+    guard fchmod(descriptor, status.st_mode & 0o7777) == 0 else {
+      throw .cannotWrite(path: path, reason: SystemError.reason(errno))
+    }
   }
 
   /// Encodes `table` whole, compresses it as one gzip member and writes it.
