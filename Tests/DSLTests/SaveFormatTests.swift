@@ -77,7 +77,7 @@ import Testing
     let (folder, session) = try Self.scratch()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/private.csv"
-    FileManager.default.createFile(atPath: path, contents: Data("a\n1\n".utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data("a\n1\n".utf8))
     chmod(path, 0o600)
 
     _ = try InterpreterTests.run(session, "procs | save \"private.csv\"").get()
