@@ -19,6 +19,15 @@ struct CLITests {
     #expect(result.error.isEmpty)
   }
 
+  @Test func jsonLinesFromAPipeAreReadAsJSON() throws {
+    let result = try evs(
+      ["-c", "load \"/dev/stdin\" | summarize total = sum(a)"],
+      input: "{\"a\":1}\n{\"a\":2}\n")
+
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.contains("│     3 │"))
+  }
+
   @Test func versionPrintsOneLine() throws {
     let result = try evs(["--version"])
     #expect(result.status == 0)

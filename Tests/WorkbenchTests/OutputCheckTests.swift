@@ -88,6 +88,17 @@ struct OutputCheckTests {
     #expect(console.output == expected)
   }
 
+  @Test func recordedControlCharactersAreShownEscapedInTheDiff() throws {
+    let hostile = Self.recorded.replacingOccurrences(
+      of: "#> │     3 │", with: "#> \u{1B}]2;owned\u{07}")
+    let workspace = try Workspace(script: hostile)
+    let (status, console) = workspace.check()
+
+    #expect(status == 1)
+    #expect(console.output.contains("-\\e]2;owned\\x07\n"))
+    #expect(!console.output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+  }
+
   @Test func statementWithOutputButNothingRecordedFailsWithAHint() throws {
     let workspace = try Workspace(script: "let hosts = load \"hosts.csv\"\nhosts | count\n")
     let (status, console) = workspace.check()

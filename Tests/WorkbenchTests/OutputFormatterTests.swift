@@ -99,4 +99,22 @@ struct OutputFormatterTests {
     #expect(formatter.lines(for: .value(.float(2.5))) == ["2.5"])
     #expect(formatter.lines(forNotice: "3 bytes repaired") == ["note: 3 bytes repaired"])
   }
+
+  @Test(arguments: [OutputMode.csv, .tsv])
+  func delimitedCellsAreEscapedOnATerminalAndExactElsewhere(mode: OutputMode) {
+    let cell = "pane\u{1B}]2;owned\u{07}\r"
+    let table = Table(
+      columnNames: ["Name"], columns: [Column(type: .string, cells: [.string(cell)])])
+    var settings = DisplaySettings()
+    settings.mode = mode
+    let screen = OutputFormatter(settings: settings, terminal: terminal([:]), interactive: true)
+    let file = OutputFormatter(settings: settings, terminal: notATerminal, interactive: true)
+
+    let shown = screen.lines(for: .table(table)).joined(separator: "\n")
+    let written = file.lines(for: .table(table)).joined(separator: "\n")
+
+    #expect(!shown.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\r" })
+    #expect(shown.contains("pane\\e]2;owned\\x07\\r"))
+    #expect(written.contains(cell))
+  }
 }

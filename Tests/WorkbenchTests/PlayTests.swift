@@ -150,4 +150,16 @@ struct PlayTests {
     let lines = renderer.render("- a list item that is longer than twenty columns")
     #expect(lines == ["  - a list item that", "    is longer than", "    twenty columns"])
   }
+
+  @Test(arguments: [false, true])
+  func controlCharactersInNarrationAreShownNotActedOn(styled: Bool) {
+    let markdown = "Look \u{1B}]2;owned\u{07} here\r\n```\ncode\u{1B}[2J\n```"
+    let lines = NarrationRenderer(width: 80, styled: styled, unicode: true).render(markdown)
+    let text = lines.joined(separator: "\n")
+    let written = styled ? text.replacingOccurrences(of: "\u{1B}[", with: "") : text
+
+    #expect(!written.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\r" })
+    #expect(text.contains("Look \\e]2;owned\\x07 here\\r"))
+    #expect(text.contains("code\\e[2J"))
+  }
 }

@@ -137,7 +137,7 @@ public struct ScriptChecker {
       guard let sampled = sample(path, settings) else { return .unknown }
       // JSON records may bring new keys anywhere, so a sample of them does not know every
       // column; a delimited file names them all in its header.
-      if settings.resolvedFormat(for: path).isJSON, !sampled.isWholeFile { return .unknown }
+      if sampled.format.isJSON, !sampled.isWholeFile { return .unknown }
       let columns = sampled.columns.map { (name: $0.name, type: $0.type) }
       start = .table(Schema(columns), origins: [path])
     case .name(let name, let span):

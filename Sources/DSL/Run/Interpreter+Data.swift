@@ -37,21 +37,28 @@ extension Interpreter {
     return settings
   }
 
+  /// Writes `table` to `path` as CSV or TSV, chosen by `format=` or else by the name as
+  /// `load` chooses (`.tsv`/`.tab` tab-separated); a name ending `.gz` is gzip-compressed.
+  /// JSON is refused before anything is written, since `save` has no JSON writer.
   func save(_ table: Table, to path: String, _ options: Options, _ stage: Stage)
     throws(RunError)
   {
-    let format = options["format"]?.text ?? "csv"
-    do {
-      switch format {
-      case "csv": try TableWriter.writeCSV(table, to: resolve(path), cancellation: cancellation)
-      case "tsv":
-        try TableWriter.writeCSV(
-          table, to: resolve(path), delimiter: UInt8(ascii: "\t"), cancellation: cancellation)
-      default:
+    var chosen: LoadOptions.Format?
+    if let format = options["format"]?.text {
+      guard let known = LoadOptions.Format(rawValue: format), !known.isJSON else {
         throw RunError("save writes format=csv or format=tsv, not '\(format)'", at: stage.span)
       }
-    } catch let error as RunError {
-      throw error
+      chosen = known
+    }
+    let format = LoadOptions(format: chosen).resolvedFormat(for: path)
+    guard !format.isJSON else {
+      throw RunError(
+        "save writes CSV or TSV (optionally .gz); name the file .csv or .tsv", at: stage.span)
+    }
+    do {
+      try TableWriter.writeCSV(
+        table, to: resolve(path), delimiter: format.defaultDelimiter,
+        gzip: path.lowercased().hasSuffix(".gz"), cancellation: cancellation)
     } catch {
       throw RunError("\(error)", at: stage.span)
     }

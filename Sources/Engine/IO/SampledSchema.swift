@@ -21,10 +21,16 @@ public struct SampledSchema: Sendable, Equatable {
   /// Whether the sample was the whole file, so that the types are those a full load
   /// gives. Otherwise a later value may still widen a column (to float or text).
   public var isWholeFile: Bool
+  /// The format the sample was read as: the one asked for, the extension's, or the one
+  /// the text's first character shows.
+  public var format: LoadOptions.Format
 
-  public init(columns: [Column], sampledRows: Int, isWholeFile: Bool) {
+  public init(
+    columns: [Column], sampledRows: Int, isWholeFile: Bool, format: LoadOptions.Format = .csv
+  ) {
     self.columns = columns
     self.sampledRows = sampledRows
     self.isWholeFile = isWholeFile
+    self.format = format
   }
 }

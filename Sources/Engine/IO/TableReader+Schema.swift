@@ -25,6 +25,7 @@ extension TableReader {
     while true {
       let prefix = try FilePrefix.read(path, upTo: limit)
       let decoded = try decodedText(prefix.bytes, name: path).bytes
+      let options = options.settlingFormat(from: decoded[...], path: path)
       let text = normalizedText(decoded, name: path, options: options).bytes
       if let end = completeRecords(of: text, wholeFile: prefix.isWholeFile) {
         let sample = Array(text[..<end])
@@ -35,7 +36,7 @@ extension TableReader {
         }
         return SampledSchema(
           columns: columns, sampledRows: loaded.table.rowCount,
-          isWholeFile: prefix.isWholeFile)
+          isWholeFile: prefix.isWholeFile, format: options.resolvedFormat(for: path))
       }
       // Not even the first record fits: read more, up to a header of 64 MiB.
       guard limit < 64 << 20 else {

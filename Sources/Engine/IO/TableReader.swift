@@ -22,7 +22,8 @@ public enum TableReader {
   /// - Parameters:
   ///   - path: The file to read; gzip data (`.gz`) is recognised by its content.
   ///   - options: Format, delimiter and header; by default the format is taken from the
-  ///     extension (CSV when it says nothing).
+  ///     extension, and when that says nothing from the first character of the text (`{`
+  ///     JSON lines, `[` a JSON array, CSV otherwise).
   ///   - progress: Told how much of the file has been read, now and then.
   ///   - cancellation: Checked after each stretch of the file (a segment of delimited
   ///     text, a chunk of JSON); once it is set the load stops and throws.
@@ -81,6 +82,10 @@ public enum TableReader {
     let start = try input.withBytes(0..<min(LineEndings.sampleLength, input.count)) {
       Array($0)
     }
+    let options = options.settlingFormat(from: start[...], path: path)
+    if options.resolvedFormat(for: path).isJSON {
+      return try read(bytes: try input.allBytes(), name: path, options: options, settings)
+    }
     let isUTF8 = try TextSniffer.encoding(of: start[...], name: path) == .utf8
     if !isUTF8 || usesLoneCarriageReturns(start, delimiter: options.resolvedDelimiter(for: path)) {
       return try read(bytes: try input.allBytes(), name: path, options: options, settings)
@@ -134,6 +139,7 @@ public enum TableReader {
     if settings.cancellation?.isCancelled == true { throw .cancelled(path: name) }
     let decoded = try decodedText(bytes, name: name)
     var bytes = decoded.bytes
+    let options = options.settlingFormat(from: bytes.prefix(LineEndings.sampleLength), path: name)
     let replacements = UTF8Repair.repair(&bytes)
     let normalized = normalizedText(bytes, name: name, options: options)
     bytes = normalized.bytes

@@ -1,4 +1,5 @@
 import DSL
+import Engine
 import Foundation
 
 /// `evs check FILE.evs [--update]`: runs a script and compares what each statement
@@ -111,7 +112,8 @@ struct OutputCheck {
     } else {
       lines.append("\(path): \(differing.count) of \(statements) differ from their recorded output")
     }
-    console.writeLines(lines, to: .output)
+    // Recorded lines and file names are data: shown, never acted on by the terminal.
+    console.writeLines(lines.map { VisibleText.escaped($0, keepingLineBreaks: true) }, to: .output)
   }
 
   private func update(

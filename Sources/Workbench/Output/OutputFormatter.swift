@@ -16,7 +16,7 @@ struct OutputFormatter {
   func lines(for output: Output, full: Bool = false, allRows: Bool = false) -> [String] {
     switch output {
     case .table(let table):
-      guard settings.mode == .table else { return TableText.lines(of: table, as: settings.mode) }
+      guard settings.mode == .table else { return textLines(of: table) }
       var style = settings.tableStyle(on: terminal)
       if allRows { style.maxRows = 0 }
       if full {
@@ -54,6 +54,17 @@ struct OutputFormatter {
   /// A remark that is not an error, for standard error.
   func lines(forNotice notice: String) -> [String] {
     ["note: " + VisibleText.escaped(notice, keepingLineBreaks: true)]
+  }
+
+  /// `table` in a text mode. CSV and TSV keep cell bytes exact for files and pipes; on a
+  /// terminal, control characters in cells are shown as escapes so that they cannot act
+  /// on the screen (other modes escape cells themselves).
+  private func textLines(of table: Table) -> [String] {
+    let lines = TableText.lines(of: table, as: settings.mode)
+    guard terminal.isTerminal, settings.mode == .csv || settings.mode == .tsv else {
+      return lines
+    }
+    return lines.map { VisibleText.escaped($0, keepingLineBreaks: true) }
   }
 
   private func dimmed(_ text: String) -> String {

@@ -1,3 +1,5 @@
+import Engine
+
 /// Turns the Markdown of a script's `##` narration into terminal text.
 ///
 /// Understood: `#` headings, paragraphs (re-wrapped to the width), `-`/`*`/`+` and
@@ -27,7 +29,7 @@ struct NarrationRenderer {
     }
 
     for rawLine in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-      let line = String(rawLine)
+      let line = VisibleText.escaped(String(rawLine))
       let body = line.drop(while: { $0 == " " })
       if body.hasPrefix("```") {
         flushParagraph()
