@@ -68,7 +68,7 @@ enum HelpText {
       form: "plot bar|hist|box|scatter|line|timechart|timeline COL ... [title=\"...\"]",
       aliases: ["plot-ascii", "render"], example: "procs | plot bar Account"),
     Verb(
-      name: "save", summary: "write the table", form: #"save "PATH" [format=csv|tsv]"#,
+      name: "save", summary: "write CSV or TSV", form: #"save "PATH[.gz]" [format=csv|tsv]"#,
       example: #"procs | save "out.csv""#),
     Verb(
       name: "join", summary: "hash join by key",

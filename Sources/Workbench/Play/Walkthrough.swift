@@ -1,4 +1,5 @@
 import DSL
+import Engine
 import Foundation
 
 /// `evs play FILE.evs`: a script as a walkthrough.
@@ -134,7 +135,7 @@ final class Walkthrough {
     let styled = shell.terminal().usesColor
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     let shown = lines.enumerated().map { index, line in
-      let text = (index == 0 ? "evs> " : "     ") + line
+      let text = (index == 0 ? "evs> " : "     ") + VisibleText.escaped(String(line))
       return styled ? "\u{1B}[1m" + text + "\u{1B}[0m" : text
     }
     write(shown)
