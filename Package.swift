@@ -24,7 +24,7 @@ let package = Package(
       name: "Workbench",
       dependencies: ["DSL", "Engine", "CEditLine"]
     ),
-    .executableTarget(name: "EVSBench", dependencies: ["DSL"]),
+    .executableTarget(name: "EVSBench", dependencies: ["DSL", "Engine"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "EngineTests", dependencies: ["Engine", "TestSupport"], exclude: ["Golden"]),

@@ -38,7 +38,7 @@ enum TableText {
 
   private static func object(_ table: Table, row: Int) -> String {
     let members = zip(table.columnNames, table.columns).map { name, column in
-      quoted(name) + ":" + jsonValue(column[row])
+      JSONText.quoted(name) + ":" + jsonValue(column[row])
     }
     return "{" + members.joined(separator: ",") + "}"
   }
@@ -50,27 +50,8 @@ enum TableText {
     case .int(let v): return String(v)
     case .float(let v): return v.isFinite ? ValueFormatter.format(v) : "null"
     case .bool(let v): return v ? "true" : "false"
-    case .string, .timestamp: return quoted(ValueFormatter.plain(value))
+    case .string, .timestamp: return JSONText.quoted(ValueFormatter.plain(value))
     }
-  }
-
-  /// A JSON string literal.
-  static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where VisibleText.isUnsafe(scalar):
-        let hex = String(scalar.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
   }
 
   private static func markdown(_ table: Table) -> [String] {
