@@ -56,13 +56,18 @@ struct PlayTests {
     #expect(!result.output.contains("\u{1B}["))
   }
 
+  /// `evs play tour.evs` started in `folder` inside a tmux terminal.
+  private func playing(in folder: URL) throws -> TerminalSession {
+    try TerminalSession(
+      evs: try #require(TestPaths.evs), tmux: try #require(TestPaths.onPath("tmux")),
+      arguments: ["play", "tour.evs"], in: folder)
+  }
+
   @Test(.enabled(if: TestPaths.onPath("tmux") != nil, "tmux is not installed"))
   func onATerminalEachStatementWaitsForAKey() throws {
     let folder = try folder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let terminal = try TerminalSession(
-      evs: try #require(TestPaths.evs), tmux: try #require(TestPaths.onPath("tmux")),
-      arguments: ["play", "tour.evs"], in: folder)
+    let terminal = try playing(in: folder)
 
     #expect(try terminal.wait { try terminal.screen().contains("[Enter] run") })
     #expect(try terminal.screen().contains("evs> let hosts = load \"hosts.csv\""))
@@ -88,9 +93,7 @@ struct PlayTests {
   func editChangesTheStatementButNotTheFile() throws {
     let folder = try folder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let terminal = try TerminalSession(
-      evs: try #require(TestPaths.evs), tmux: try #require(TestPaths.onPath("tmux")),
-      arguments: ["play", "tour.evs"], in: folder)
+    let terminal = try playing(in: folder)
 
     #expect(try terminal.wait { try terminal.screen().contains("[Enter] run") })
     try terminal.type("Enter")

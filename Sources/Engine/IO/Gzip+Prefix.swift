@@ -14,11 +14,7 @@ extension Gzip {
   /// - Complexity: O(limit) plus the compressed bytes consumed.
   static func decompressPrefix(_ input: [UInt8], limit: Int) throws(Failure) -> Prefix {
     var stream = z_stream()
-    // 15 window bits, plus 32 to accept both gzip and zlib headers.
-    guard
-      inflateInit2_(&stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-        == Z_OK
-    else { throw .damaged(reason: "zlib could not start") }
+    try startInflating(&stream)
     defer { inflateEnd(&stream) }
 
     var output = [UInt8](repeating: 0, count: max(limit, 1))

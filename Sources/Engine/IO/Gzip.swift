@@ -18,6 +18,16 @@ enum Gzip {
     }
   }
 
+  /// Readies `stream` to inflate gzip or zlib data; the caller ends it with `inflateEnd`.
+  /// - Throws: `Failure.damaged` when zlib cannot start.
+  static func startInflating(_ stream: inout z_stream) throws(Failure) {
+    // 15 window bits, plus 32 to accept both gzip and zlib headers.
+    guard
+      inflateInit2_(&stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+        == Z_OK
+    else { throw .damaged(reason: "zlib could not start") }
+  }
+
   /// Whether `bytes` start with the gzip magic number.
   static func isCompressed(_ bytes: [UInt8]) -> Bool {
     bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
@@ -33,11 +43,7 @@ enum Gzip {
   /// - Complexity: O(output size), at most O(limit)
   static func decompress(_ input: [UInt8], limit: Int = .max) throws(Failure) -> [UInt8] {
     var stream = z_stream()
-    // 15 window bits, plus 32 to accept both gzip and zlib headers.
-    guard
-      inflateInit2_(&stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-        == Z_OK
-    else { throw .damaged(reason: "zlib could not start") }
+    try startInflating(&stream)
     defer { inflateEnd(&stream) }
 
     // One byte past the limit tells text that ends there from text that goes on.
